@@ -1,0 +1,1 @@
+"""The data layer of Tổ Dân: peewee models and domain operations. No Qt here."""

@@ -1,0 +1,172 @@
+"""Opening a database: pragmas, schema version, migrations, backups.
+
+The only module that knows the engine is SQLite; everything else speaks
+peewee's portable query API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import peewee as pw
+from playhouse.migrate import SqliteMigrator, migrate
+
+from . import registry
+from .base import BaseModel, ModelError, context, database
+from .catalogues import seed_catalogues
+from .enums import Level
+from .units import AdminUnit, OfficialUnit, find_unit
+
+APP_ID = "todan"
+SCHEMA_VERSION = 2
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL: a power cut must not lose a committed save
+    "foreign_keys": 1,
+    "cache_size": -64_000,
+    "temp_store": "memory",
+    "busy_timeout": 5_000,
+}
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+class NotOurDatabase(ModelError):
+    pass
+
+
+def get_setting(key: str, default: str | None = None) -> str | None:
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else row.value
+
+
+def set_setting(key: str, value: str) -> None:
+    Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def all_models() -> list[type[BaseModel]]:
+    return [Setting, *registry.MODELS]
+
+
+# Numbered steps from one schema version to the next. A new database is
+# created at SCHEMA_VERSION directly; an older one runs the steps it lacks.
+def _to_v2(migrator: SqliteMigrator) -> None:
+    from .people import Person
+
+    migrate(migrator.add_column("person", "erased_at", Person.erased_at))
+
+
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2}
+
+
+def backup_to(target: Path | str) -> Path:
+    """Copy the open database with SQLite's backup API (safe while it is live)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(target)
+    try:
+        database.connection().backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def _is_empty(db: pw.SqliteDatabase) -> bool:
+    return not db.get_tables()
+
+
+def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
+    """Open (or create) a Tổ Dân database and bring its schema up to date."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise NotOurDatabase(f"Không tìm thấy tệp dữ liệu {path}.")
+    if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+        raise NotOurDatabase(f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân.")
+    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    if _is_empty(db):
+        with db.atomic():
+            db.create_tables(all_models())
+            set_setting("app", APP_ID)
+            set_setting("schema_version", str(SCHEMA_VERSION))
+    else:
+        _check_and_migrate(db, path)
+    context.unit_code = get_setting("home_unit", "") or ""
+    return db
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _check_and_migrate(db: pw.SqliteDatabase, path: Path) -> None:
+    if "setting" not in db.get_tables() or get_setting("app") != APP_ID:
+        db.close()
+        raise NotOurDatabase(f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân.")
+    version = int(get_setting("schema_version", "0") or 0)
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise NotOurDatabase(
+            f"Tệp {path.name} được tạo bởi phiên bản Tổ Dân mới hơn; hãy cài phiên bản mới để mở."
+        )
+    if version == SCHEMA_VERSION:
+        return
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup_to(path.with_name(f"{path.stem}.truoc-nang-cap-v{version}-{stamp}{path.suffix}"))
+    migrator = SqliteMigrator(db)
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[step](migrator)
+            set_setting("schema_version", str(step))
+
+
+def schema_version() -> int:
+    return int(get_setting("schema_version", "0") or 0)
+
+
+def home_unit() -> OfficialUnit | None:
+    code = get_setting("home_unit")
+    level = get_setting("level")
+    if not code or not level:
+        return None
+    return find_unit(code, Level(level))
+
+
+def home_level() -> Level | None:
+    level = get_setting("level")
+    return Level(level) if level else None
+
+
+def set_home_unit(unit: OfficialUnit, level: Level) -> None:
+    """Store the home unit chosen at first start and seed the catalogues."""
+    if home_unit() is not None:
+        raise ModelError("Đơn vị của cơ sở dữ liệu này đã được chọn; không thể đổi.")
+    if level is Level.PROVINCE and unit.level is not Level.PROVINCE:
+        raise ModelError("Văn phòng cấp tỉnh phải chọn một tỉnh, thành phố.")
+    if level is Level.COMMUNE and unit.level is not Level.COMMUNE:
+        raise ModelError("Văn phòng cấp xã phải chọn một xã, phường hoặc đặc khu.")
+    with database.atomic():
+        set_setting("home_unit", unit.code)
+        set_setting("level", level.value)
+        context.unit_code = unit.code
+        AdminUnit.ensure(unit)
+        seed_catalogues(unit.code)
+
+
+def init_database(path: Path | str, unit: OfficialUnit, level: Level) -> pw.SqliteDatabase:
+    """A new, empty database for one unit (the command line's ``init``)."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size:
+        raise ModelError(f"Tệp {path} đã tồn tại; hãy chọn tên tệp khác.")
+    db = open_database(path)
+    set_home_unit(unit, level)
+    return db

@@ -1,0 +1,28 @@
+"""Funds and campaigns, amounts raised per group, and yearly group budgets.
+Money is kept in whole đồng."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from .base import TrackedModel
+from .groups import Group
+
+
+class Fund(TrackedModel):
+    name = pw.CharField()
+    description = pw.TextField(default="")
+
+
+class FundContribution(TrackedModel):
+    fund = pw.ForeignKeyField(Fund, backref="contributions")
+    group = pw.ForeignKeyField(Group, backref="fund_contributions")
+    year = pw.IntegerField(index=True)
+    target = pw.BigIntegerField(default=0)
+    raised = pw.BigIntegerField(default=0)
+
+
+class GroupBudget(TrackedModel):
+    group = pw.ForeignKeyField(Group, backref="budgets")
+    year = pw.IntegerField(index=True)
+    amount = pw.BigIntegerField()

@@ -1,0 +1,51 @@
+"""People living in the commune."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from .areas import ResidentialArea
+from .base import EnumField, TrackedModel
+from .enums import Gender
+from .text import fold, nfc, sort_key
+
+
+class Person(TrackedModel):
+    full_name = pw.CharField()
+    # Folded name for search ('dang' finds 'Đặng') and the Vietnamese sort key;
+    # both are derived from full_name on every save.
+    search_name = pw.CharField(index=True, default="")
+    sort_key = pw.CharField(index=True, default="")
+    gender = EnumField(Gender, null=True)
+    # Old records often hold the year alone: birth_date is then empty.
+    birth_year = pw.IntegerField(null=True)
+    birth_date = pw.DateField(null=True)
+    id_number = pw.CharField(max_length=12, null=True)
+    phone = pw.CharField(max_length=20, default="")
+    address = pw.CharField(default="")
+    ethnicity = pw.CharField(default="Kinh")
+    religion = pw.CharField(default="")
+    occupation = pw.CharField(default="")
+    area = pw.ForeignKeyField(ResidentialArea, null=True, backref="people")
+    household_head = pw.ForeignKeyField("self", null=True, backref="household")
+    # Set when the person's own data were erased on request; counts stay.
+    erased_at = pw.DateTimeField(null=True)
+
+    def save(self, *args, **kwargs):  # type: ignore[override]
+        self.full_name = nfc(self.full_name)
+        self.search_name = fold(self.full_name)
+        self.sort_key = sort_key(self.full_name)
+        if self.birth_date is not None:
+            self.birth_year = self.birth_date.year
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_household_head(self) -> bool:
+        return self.household_head_id is None or self.household_head_id == self.id
+
+
+# A CCCD/CMND number is unique among living records only: a tombstoned
+# duplicate must not block the correction.
+Person.add_index(
+    Person.index(Person.id_number, unique=True, where=(Person.deleted_at.is_null() & Person.id_number.is_null(False)))
+)

@@ -1,0 +1,92 @@
+"""Administrative units: the official list after 1 July 2025, and the units
+whose data this database holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import peewee as pw
+
+from .base import BaseModel
+from .enums import Level
+
+
+@dataclass(frozen=True)
+class OfficialUnit:
+    code: str
+    name: str
+    level: Level
+    province_code: str
+
+    @property
+    def full_name(self) -> str:
+        if self.level is Level.PROVINCE and not self.name.startswith("Thành phố"):
+            return f"Tỉnh {self.name}"
+        return self.name
+
+
+def province_code(value: int | str) -> str:
+    return f"{int(value):02d}"
+
+
+def commune_code(value: int | str) -> str:
+    return f"{int(value):05d}"
+
+
+@lru_cache(maxsize=1)
+def _official() -> tuple[dict[str, OfficialUnit], dict[str, OfficialUnit]]:
+    from vietnam_provinces import Province, Ward
+
+    provinces = {
+        province_code(p.code): OfficialUnit(province_code(p.code), p.name, Level.PROVINCE, province_code(p.code))
+        for p in Province.iter_all()
+    }
+    communes = {
+        commune_code(w.code): OfficialUnit(commune_code(w.code), w.name, Level.COMMUNE, province_code(w.province_code))
+        for w in Ward.iter_all()
+    }
+    return provinces, communes
+
+
+def provinces() -> list[OfficialUnit]:
+    return sorted(_official()[0].values(), key=lambda u: u.code)
+
+
+def communes_of(province: str) -> list[OfficialUnit]:
+    return sorted((u for u in _official()[1].values() if u.province_code == province), key=lambda u: u.code)
+
+
+def find_unit(code: str, level: Level | None = None) -> OfficialUnit | None:
+    """Look up an official code; a bare number is padded as the level needs."""
+    code = (code or "").strip()
+    if not code.isdigit():
+        return None
+    provinces_, communes_ = _official()
+    if level is Level.PROVINCE:
+        return provinces_.get(province_code(code))
+    if level is Level.COMMUNE:
+        return communes_.get(commune_code(code))
+    if len(code) == 5:
+        return communes_.get(code)
+    if len(code) <= 2:
+        return provinces_.get(province_code(code))
+    return communes_.get(commune_code(code))
+
+
+class AdminUnit(BaseModel):
+    """A unit whose data sit in this database: the home unit, and at a
+    province office each commune that has sent data."""
+
+    code = pw.CharField(max_length=5, primary_key=True)
+    name = pw.CharField()
+    level = pw.CharField(max_length=10)
+    province_code = pw.CharField(max_length=2)
+
+    @classmethod
+    def ensure(cls, unit: OfficialUnit) -> "AdminUnit":
+        row, _ = cls.get_or_create(
+            code=unit.code,
+            defaults={"name": unit.full_name, "level": unit.level.value, "province_code": unit.province_code},
+        )
+        return row
