@@ -1,0 +1,115 @@
+"""Tổ Dân: start the program, or run one of its commands.
+
+    python app.py [--db PATH]                  open the program
+    python app.py init --db PATH --unit CODE [--level commune|province]
+    python app.py demo PATH [--scale commune|province] [--seed N]
+
+Exit status 0 on success, 2 on bad input with a one-line Vietnamese message.
+Qt is imported only when a window is opened, so commands start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+APP_NAME = "Tổ Dân"
+
+
+class CommandError(Exception):
+    """Bad input from the command line: printed as one line, exit status 2."""
+
+
+def user_database_path() -> Path:
+    """The user's own database, in the data folder of the platform."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        folder = base / "ToDan"
+    elif sys.platform == "darwin":
+        folder = Path.home() / "Library" / "Application Support" / "ToDan"
+    else:
+        folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "todan"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "todan.todan"
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from models.base import ModelError
+    from models.db import init_database
+    from models.enums import Level
+    from models.units import find_unit
+
+    level = Level(args.level) if args.level else None
+    unit = find_unit(args.unit, level)
+    if unit is None:
+        what = "tỉnh, thành phố" if level is Level.PROVINCE else "xã, phường, đặc khu hoặc tỉnh, thành phố"
+        raise CommandError(f"Mã đơn vị {args.unit} không có trong danh mục {what} sau ngày 01/07/2025.")
+    try:
+        init_database(args.db, unit, level or unit.level).close()
+    except ModelError as exc:
+        raise CommandError(exc.message) from exc
+    print(f"Đã tạo cơ sở dữ liệu {args.db} cho {unit.full_name} ({unit.code}).")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from models.base import ModelError
+    from models.demo import build_demo
+
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if total > 1:
+            print(f"\r  {done}/{total} xã, phường", end="", file=sys.stderr, flush=True)
+
+    try:
+        build_demo(args.path, scale=args.scale, seed=args.seed, progress=progress)
+    except ModelError as exc:
+        raise CommandError(exc.message) from exc
+    if args.scale != "commune":
+        print(file=sys.stderr)
+    print(f"Đã tạo dữ liệu mẫu {args.path} (quy mô {args.scale}, seed {args.seed}) "
+          f"trong {time.perf_counter() - started:.1f} giây.")
+    return 0
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(Path(args.db) if args.db else user_database_path())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="app.py", description="Tổ Dân: quản lý tổ dân phố, không cần mạng.")
+    parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.set_defaults(func=_open_window)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    p = sub.add_parser("init", help="tạo cơ sở dữ liệu trống cho một đơn vị")
+    p.add_argument("--db", required=True, help="tệp cơ sở dữ liệu sẽ tạo")
+    p.add_argument("--unit", required=True, help="mã đơn vị hành chính (xã: 5 chữ số, tỉnh: 2 chữ số)")
+    p.add_argument("--level", choices=["commune", "province"], help="cấp của văn phòng")
+    p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    p.add_argument("path", help="tệp cơ sở dữ liệu mẫu sẽ tạo")
+    p.add_argument("--scale", choices=["commune", "province"], default="commune")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CommandError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
