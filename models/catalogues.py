@@ -3,9 +3,19 @@ topics, recommendation categories, commendation forms."""
 
 from __future__ import annotations
 
+import uuid
+
 import peewee as pw
 
 from .base import TrackedModel
+
+# The standard entries get the same uuid in every office, so that a catalogue
+# sent down from the province updates them instead of adding twins.
+_NAMESPACE = uuid.UUID("6f1d7c1e-3b7a-4f0e-9a57-2b1f5d0c7a11")
+
+
+def standard_uuid(model: type[TrackedModel], code: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, f"{model._meta.table_name}:{code}")
 
 
 class GroupType(TrackedModel):
@@ -81,13 +91,17 @@ COMMENDATION_FORMS = [
 def seed_catalogues(owner_unit: str) -> None:
     """The standard catalogues a new database starts with."""
     for order, (code, name, meets) in enumerate(GROUP_TYPES):
-        GroupType.create(code=code, name=name, holds_meetings=meets, sort_order=order, owner_unit=owner_unit)
+        GroupType.create(code=code, name=name, holds_meetings=meets, sort_order=order, owner_unit=owner_unit,
+                         uuid=standard_uuid(GroupType, code))
     linked = GroupType.get(GroupType.code == "to_dan_phong_lien_ket")
     for code, name in LINKED_TOPICS:
-        MeetingTopic.create(code=code, name=name, group_type=linked, owner_unit=owner_unit)
+        MeetingTopic.create(code=code, name=name, group_type=linked, owner_unit=owner_unit,
+                            uuid=standard_uuid(MeetingTopic, code))
     for code, name in MEETING_TOPICS:
-        MeetingTopic.create(code=code, name=name, owner_unit=owner_unit)
+        MeetingTopic.create(code=code, name=name, owner_unit=owner_unit, uuid=standard_uuid(MeetingTopic, code))
     for order, (code, name) in enumerate(RECOMMENDATION_CATEGORIES):
-        RecommendationCategory.create(code=code, name=name, sort_order=order, owner_unit=owner_unit)
+        RecommendationCategory.create(code=code, name=name, sort_order=order, owner_unit=owner_unit,
+                                      uuid=standard_uuid(RecommendationCategory, code))
     for code, name, title, default in COMMENDATION_FORMS:
-        CommendationForm.create(code=code, name=name, issuer_title=title, is_default=default, owner_unit=owner_unit)
+        CommendationForm.create(code=code, name=name, issuer_title=title, is_default=default, owner_unit=owner_unit,
+                                uuid=standard_uuid(CommendationForm, code))

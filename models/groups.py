@@ -46,6 +46,7 @@ Membership.add_index(
     Membership.index(
         Membership.group,
         unique=True,
+        name="membership_one_serving_leader",
         where=(
             (Membership.role == Role.LEADER.value)
             & Membership.end_date.is_null()

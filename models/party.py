@@ -23,7 +23,8 @@ class PartyMember(TrackedModel):
     excused = pw.BooleanField(default=False)
 
 
-PartyMember.add_index(PartyMember.index(PartyMember.person, unique=True, where=PartyMember.deleted_at.is_null()))
+PartyMember.add_index(PartyMember.index(PartyMember.person, unique=True, name="party_member_one_per_person",
+                      where=PartyMember.deleted_at.is_null()))
 
 
 class PartyAssignment(TrackedModel):

@@ -47,5 +47,6 @@ class Person(TrackedModel):
 # A CCCD/CMND number is unique among living records only: a tombstoned
 # duplicate must not block the correction.
 Person.add_index(
-    Person.index(Person.id_number, unique=True, where=(Person.deleted_at.is_null() & Person.id_number.is_null(False)))
+    Person.index(Person.id_number, unique=True, name="person_unique_id_number",
+                 where=(Person.deleted_at.is_null() & Person.id_number.is_null(False)))
 )

@@ -65,21 +65,21 @@ def _letters(word: str) -> tuple[list[int], int]:
 def sort_key(full_name: str) -> str:
     """Key that sorts people the Vietnamese way.
 
-    Given name first, then middle names, then family name; letters in the
-    Vietnamese alphabet; tones only break ties (ngang < huyền < hỏi < ngã <
-    sắc < nặng), as ICU's secondary level does. Returned as a string so the
-    database can index and compare it.
+    Given name first, then middle names, then family name, as a clerk sorts
+    the "Tên" column of a sheet: each name is compared whole before the next,
+    letters in the Vietnamese alphabet, and its tone (ngang < huyền < hỏi <
+    ngã < sắc < nặng) breaks a tie between the same letters. Returned as a
+    string so the database can index and compare it.
     """
     words = nfc(full_name).split(" ")
     if len(words) > 1:
         words = [words[-1]] + words[1:-1] + [words[0]]
-    primary: list[str] = []
-    tones: list[str] = []
+    parts: list[str] = []
     for word in words:
         ranks, tone = _letters(word)
-        primary.append("".join(chr(0x100 + r) for r in ranks))
-        tones.append(str(tone))
-    return "\u0001".join(primary) + "\u0000" + "".join(tones)
+        # "\x01" ends the letters, so "An" comes before "Anh".
+        parts.append("".join(chr(0x100 + r) for r in ranks) + "\x01" + chr(0x30 + tone))
+    return "".join(parts)
 
 
 def format_int(value: int | float | None) -> str:

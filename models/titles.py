@@ -19,6 +19,7 @@ class HouseholdTitle(TrackedModel):
 
 HouseholdTitle.add_index(
     HouseholdTitle.index(HouseholdTitle.head, HouseholdTitle.year, HouseholdTitle.kind, unique=True,
+                         name="household_title_once_a_year",
                          where=HouseholdTitle.deleted_at.is_null())
 )
 

@@ -385,10 +385,11 @@ class _CommuneBuilder:
     # -- mediation
     def _mediation(self) -> None:
         r, w = self.rng, self.w
-        for _ in range(max(4, self.scale.groups // 7)):
+        for k in range(max(4, self.scale.groups // 7)):
             area_id, _name = r.choice(self.areas)
             opened = self._date_between(dt.date(self.first_year, 1, 1), self.today)
-            outcome = r.choices(list(MediationOutcome), [1, 6, 2])[0]
+            # The first three cases show every outcome, even in a tiny ward.
+            outcome = list(MediationOutcome)[k] if k < 3 else r.choices(list(MediationOutcome), [1, 6, 2])[0]
             a, b = r.sample(self.people, 2)
             w.add(MediationCase, self.code, area_id=area_id, group_id=None, opened_on=_d(opened),
                   parties=f"{a['name']} và {b['name']}", subject=r.choice(N.MEDIATION_SUBJECTS),
@@ -514,13 +515,14 @@ def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, 
     for model in MODELS:
         if "id" in model._meta.fields and isinstance(model._meta.primary_key, pw.AutoField):
             writer.next_id[model] = model.select(pw.fn.MAX(model.id)).scalar() or 0
-    with db.atomic():
-        funds = [Fund.create(name=n, description=d) for n, d in (
-            ("Quỹ Vì người nghèo", "Cuộc vận động ủng hộ Quỹ Vì người nghèo"),
-            ("Quỹ Khuyến học", "Vận động ủng hộ Quỹ Khuyến học"))]
-        writer.next_id[Fund] = max(f.id for f in funds)
     catalog = _catalog()
-    catalog["funds"] = [f.id for f in funds]
+    catalog["funds"] = [writer.add(Fund, home.code, name=name, description=text) for name, text in (
+        ("Quỹ Vì người nghèo", "Cuộc vận động ủng hộ Quỹ Vì người nghèo"),
+        ("Quỹ Khuyến học", "Vận động ủng hộ Quỹ Khuyến học"))]
+    with db.atomic():
+        # The catalogues were stamped with the clock; the demo is stamped with its own day.
+        for model in (GroupType, MeetingTopic, RecommendationCategory, CommendationForm):
+            model.update(updated_at=stamp).execute()
     # Home-level rows first: at a province office each commune owns its data.
     for done, unit in enumerate(communes, start=1):
         with db.atomic():
