@@ -30,18 +30,21 @@ class Meeting(TrackedModel):
         return self.members_present + self.other_attendees
 
 
+# The composite primary key already indexes the meeting; a second index on it
+# would only cost space (millions of rows at a province).
 class MeetingTopicLink(BaseModel):
-    meeting = pw.ForeignKeyField(Meeting, backref="topic_links", on_delete="CASCADE")
-    topic = pw.ForeignKeyField(MeetingTopic)
+    meeting = pw.ForeignKeyField(Meeting, backref="topic_links", on_delete="CASCADE", index=False)
+    topic = pw.ForeignKeyField(MeetingTopic, index=False)
 
     class Meta:
         primary_key = pw.CompositeKey("meeting", "topic")
+        without_rowid = True
 
 
 class Attendance(BaseModel):
     """A member ticked present; part of its meeting, travels with it."""
 
-    meeting = pw.ForeignKeyField(Meeting, backref="attendances", on_delete="CASCADE")
+    meeting = pw.ForeignKeyField(Meeting, backref="attendances", on_delete="CASCADE", index=False)
     person = pw.ForeignKeyField(Person, backref="attendances")
 
     class Meta:

@@ -497,6 +497,17 @@ def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, 
     path = Path(path)
     if path.exists() and path.stat().st_size:
         raise ModelError(f"Tệp {path} đã tồn tại; hãy chọn tên tệp khác.")
+    # Built under another name and renamed at the end: an interrupted build
+    # leaves no half-made database under the name the user asked for.
+    partial = path.with_name(path.name + ".dang-tao")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    _build(partial, scale, seed, today, progress)
+    partial.replace(path)
+
+
+def _build(path: Path, scale: Scale, seed: int, today: dt.date,
+           progress: Callable[[int, int], None] | None) -> None:
     rng = random.Random(seed)
     if scale.communes == 1:
         home = find_unit(DEMO_COMMUNE, Level.COMMUNE)
@@ -507,6 +518,9 @@ def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, 
         communes = communes_of(DEMO_PROVINCE)[: scale.communes]
     assert home is not None
     db = dbmod.init_database(path, home, level)
+    # A new file nobody else has open: no journal and no fsync while filling it.
+    db.execute_sql("PRAGMA journal_mode=OFF")
+    db.execute_sql("PRAGMA synchronous=OFF")
     stamp = f"{today.isoformat()} 08:00:00"
     writer = _Writer(rng, stamp)
     # Continue numbering after the rows init_database already wrote.
@@ -533,6 +547,7 @@ def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, 
         if progress:
             progress(done, len(communes))
     db.execute_sql("ANALYZE")
+    db.execute_sql("PRAGMA journal_mode=WAL")
     db.close()
 
 
