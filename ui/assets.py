@@ -1,0 +1,18 @@
+"""Finding shipped files (fonts, icons) from source and from a PyInstaller bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def assets_root() -> Path:
+    # PyInstaller unpacks data files under sys._MEIPASS, keeping "assets/".
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "assets"
+    return Path(__file__).resolve().parent.parent / "assets"
+
+
+def asset_path(*parts: str) -> Path:
+    return assets_root().joinpath(*parts)
