@@ -56,6 +56,9 @@ def test_every_page_opens_and_lists_show_seeded_rows(window):
     assert window.pages[5].count_label.text() == "2 kiến nghị"
     assert window.pages[1].count_label.text() == "3 tổ"
     assert shown(window.pages[1], 6) == ["Đang hoạt động", "Đang hoạt động", "Đã giải thể"]
+    groups = window.pages[1].model
+    assert groups.data(groups.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert groups.data(groups.index(2, 0), Qt.ItemDataRole.ForegroundRole) is not None  # dissolved: greyed
 
 
 def test_dashboard_shows_the_figures(window):

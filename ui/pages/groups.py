@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
+
 from models.listing import GroupListing
 
 from ..labels import ACTIVE, DISSOLVED
 from ..table_model import CENTER, Column
+
+DISSOLVED_COLOR = QColor(120, 120, 120)
+ACTIVE_INDEX = 6
 from .base import ListPage
 
 
@@ -25,3 +30,6 @@ class GroupsPage(ListPage):
 
     def __init__(self, parent=None):
         super().__init__(GroupListing(), parent)
+
+    def row_color(self, row: tuple) -> QColor | None:
+        return None if row[ACTIVE_INDEX] else DISSOLVED_COLOR
