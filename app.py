@@ -3,6 +3,9 @@
     python app.py [--db PATH]                  open the program
     python app.py init --db PATH --unit CODE [--level commune|province]
     python app.py demo PATH [--scale commune|province] [--seed N]
+    python app.py backup --db PATH --out FILE
+    python app.py restore --db PATH FILE
+    python app.py check --db PATH
 
 Exit status 0 on success, 2 on bad input with a one-line Vietnamese message.
 Qt is imported only when a window is opened, so commands start quickly.
@@ -76,6 +79,60 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from models.backups import check_file
+    from models.db import backup_to, open_database
+
+    problem = check_file(args.db)
+    if problem:
+        raise CommandError(problem)
+    db = open_database(args.db, create=False)
+    try:
+        backup_to(args.out)
+    except OSError as exc:
+        raise CommandError(f"Không ghi được tệp sao lưu {args.out}: {exc.strerror}.") from exc
+    finally:
+        db.close()
+    print(f"Đã sao lưu {args.db} vào {args.out}.")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from models.backups import check_file, restore
+    from models.base import ModelError
+    from models.db import open_database
+    from models.lock import WriterLock
+
+    problem = check_file(args.db)
+    if problem:
+        raise CommandError(problem)
+    try:
+        with WriterLock(args.db):
+            db = open_database(args.db, create=False)
+            try:
+                safety = restore(args.db, args.file)
+            finally:
+                db.close()
+            # The restored copy may be of an older schema: opening migrates it.
+            open_database(args.db, create=False).close()
+    except ModelError as exc:
+        raise CommandError(exc.message) from exc
+    print(f"Đã khôi phục {args.db} từ {args.file}. Bản trước khi khôi phục được giữ tại {safety}.")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from models.backups import check_file, newest_good_backup
+
+    problem = check_file(args.db)
+    if problem:
+        good = newest_good_backup(args.db)
+        hint = f" Bản sao lưu tốt gần nhất: {good}." if good else ""
+        raise CommandError(problem + hint)
+    print(f"Tệp {args.db} nguyên vẹn.")
+    return 0
+
+
 def _open_window(args: argparse.Namespace) -> int:
     from ui.app import run
 
@@ -93,6 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, help="mã đơn vị hành chính (xã: 5 chữ số, tỉnh: 2 chữ số)")
     p.add_argument("--level", choices=["commune", "province"], help="cấp của văn phòng")
     p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu vào một tệp")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True, help="tệp sao lưu sẽ tạo (ví dụ trên USB)")
+    p.set_defaults(func=_cmd_backup)
+
+    p = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    p.add_argument("--db", required=True)
+    p.add_argument("file", help="tệp sao lưu")
+    p.set_defaults(func=_cmd_restore)
+
+    p = sub.add_parser("check", help="kiểm tra tệp cơ sở dữ liệu có nguyên vẹn không")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
     p.add_argument("path", help="tệp cơ sở dữ liệu mẫu sẽ tạo")

@@ -26,11 +26,19 @@ class ModelError(Exception):
         self.field = field
 
 
+class PermissionDenied(ModelError):
+    pass
+
+
 class _Context:
-    """Who is working and for which unit; set when the database is opened."""
+    """Who is working and for which unit; set when the database is opened
+    and when a user signs in."""
 
     unit_code: str = ""
+    # Empty while sign-in is off (no accounts yet): the one clerk does everything.
     user: str = ""
+    # The viewer role: every write through the models is refused.
+    read_only: bool = False
 
 
 context = _Context()
@@ -60,9 +68,55 @@ class EnumField(pw.CharField):
 
 
 class BaseModel(pw.Model):
+    """Every write of the query API passes ``_guard``, so a viewer cannot change
+    anything through any operation, whatever screen or command calls it."""
+
+    # The audit log and sign-in counters are written for viewers too.
+    writable_when_read_only = False
+
     class Meta:
         database = database
         legacy_table_names = False
+
+    @classmethod
+    def _guard(cls) -> None:
+        if context.read_only and not cls.writable_when_read_only:
+            raise PermissionDenied("Tài khoản chỉ có quyền xem, không được thay đổi dữ liệu.")
+
+    @classmethod
+    def insert(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().insert(*args, **kwargs)
+
+    @classmethod
+    def insert_many(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().insert_many(*args, **kwargs)
+
+    @classmethod
+    def insert_from(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().insert_from(*args, **kwargs)
+
+    @classmethod
+    def replace(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().replace(*args, **kwargs)
+
+    @classmethod
+    def replace_many(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().replace_many(*args, **kwargs)
+
+    @classmethod
+    def update(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._guard()
+        return super().update(*args, **kwargs)
+
+    @classmethod
+    def delete(cls) -> Any:
+        cls._guard()
+        return super().delete()
 
 
 class TrackedModel(BaseModel):
@@ -82,13 +136,21 @@ class TrackedModel(BaseModel):
         return self.deleted_at is not None
 
     def save(self, force_insert: bool = False, only: Any = None) -> int:
+        from .audit import record_change
+
+        self._guard()
         if not self.owner_unit:
             self.owner_unit = context.unit_code
+        before = None
         if self._pk is not None and not force_insert:
+            before = type(self).get_or_none(type(self)._meta.primary_key == self._pk)
             # An edit: the exchange decides which copy wins by this number.
             self.rev = (self.rev or 0) + 1
             self.updated_at = now()
-        return super().save(force_insert=force_insert, only=only)
+        with database.atomic():
+            result = super().save(force_insert=force_insert, only=only)
+            record_change(self, before)
+        return result
 
     def tombstone(self) -> None:
         """Mark deleted so that the deletion travels with the next package."""

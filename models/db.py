@@ -21,7 +21,7 @@ from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -63,7 +63,26 @@ def _to_v2(migrator: SqliteMigrator) -> None:
     migrate(migrator.add_column("person", "erased_at", Person.erased_at))
 
 
-MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2}
+def _to_v3(migrator: SqliteMigrator) -> None:
+    from .users import User
+
+    migrate(
+        migrator.add_column("user", "failed_attempts", User.failed_attempts),
+        migrator.add_column("user", "locked_until", User.locked_until),
+    )
+    _guard_audit_log(migrator.database)
+
+
+def _guard_audit_log(db: pw.Database) -> None:
+    """The audit log can be added to, never edited or emptied."""
+    for event in ("UPDATE", "DELETE"):
+        db.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{event.lower()} BEFORE {event} ON audit_entry "
+            "BEGIN SELECT RAISE(ABORT, 'Nhật ký thay đổi không được sửa hoặc xóa.'); END"
+        )
+
+
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3}
 
 
 def backup_to(target: Path | str) -> Path:
@@ -95,6 +114,7 @@ def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
     if _is_empty(db):
         with db.atomic():
             db.create_tables(all_models())
+            _guard_audit_log(db)
             set_setting("app", APP_ID)
             set_setting("schema_version", str(SCHEMA_VERSION))
     else:

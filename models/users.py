@@ -9,15 +9,22 @@ from .enums import UserRole
 
 
 class User(BaseModel):
+    # Failed sign-ins are counted for viewers too.
+    writable_when_read_only = True
+
     username = pw.CharField(unique=True)
     full_name = pw.CharField(default="")
     role = EnumField(UserRole, default=UserRole.CLERK)
     password_hash = pw.CharField(default="")
     created_at = pw.DateTimeField(default=now)
     disabled = pw.BooleanField(default=False)
+    failed_attempts = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
 
 
 class AuditEntry(BaseModel):
+    writable_when_read_only = True
+
     at = pw.DateTimeField(default=now, index=True)
     username = pw.CharField(default="")
     table = pw.CharField()

@@ -156,6 +156,10 @@ def _make_v1(path):
     dbmod.set_home_unit(find_unit("00136"), Level.COMMUNE)
     Person.create(full_name="Nguyễn Văn Cũ")
     db.execute_sql("ALTER TABLE person DROP COLUMN erased_at")
+    db.execute_sql('ALTER TABLE "user" DROP COLUMN failed_attempts')
+    db.execute_sql('ALTER TABLE "user" DROP COLUMN locked_until')
+    db.execute_sql("DROP TRIGGER audit_entry_no_update")
+    db.execute_sql("DROP TRIGGER audit_entry_no_delete")
     dbmod.set_setting("schema_version", "1")
     db.close()
 
@@ -166,6 +170,9 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
     db = dbmod.open_database(path)
     assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
     assert "erased_at" in {c.name for c in db.get_columns("person")}
+    assert {"failed_attempts", "locked_until"} <= {c.name for c in db.get_columns("user")}
+    with pytest.raises(pw.IntegrityError, match="Nhật ký"):
+        db.execute_sql("DELETE FROM audit_entry")
     assert Person.get().full_name == "Nguyễn Văn Cũ"
     db.close()
     copies = list(tmp_path.glob("old.truoc-nang-cap-v1-*.todan"))
