@@ -1,0 +1,1 @@
+"""Documents: PDF (reportlab), Word (python-docx), Excel (openpyxl). No Qt."""
