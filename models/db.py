@@ -97,51 +97,60 @@ def backup_to(target: Path | str) -> Path:
     return target
 
 
-def _is_empty(db: pw.SqliteDatabase) -> bool:
-    return not db.get_tables()
-
-
 def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
-    """Open (or create) a Tổ Dân database and bring its schema up to date."""
+    """Open (or create) a Tổ Dân database and bring its schema up to date.
+
+    A file that is not ours, or is newer than this program, is refused before
+    anything is bound or written, so the database open until now stays usable.
+    """
     path = Path(path)
-    if not path.exists() and not create:
+    fresh = not path.exists() or path.stat().st_size == 0
+    if fresh and not create:
         raise NotOurDatabase(f"Không tìm thấy tệp dữ liệu {path}.")
-    if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
-        raise NotOurDatabase(f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân.")
+    version = SCHEMA_VERSION if fresh else _probe(path)
     db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
     database.initialize(db)
     db.connect(reuse_if_open=True)
-    if _is_empty(db):
+    if fresh:
         with db.atomic():
             db.create_tables(all_models())
             _guard_audit_log(db)
             set_setting("app", APP_ID)
             set_setting("schema_version", str(SCHEMA_VERSION))
-    else:
-        _check_and_migrate(db, path)
+    elif version < SCHEMA_VERSION:
+        _migrate(db, path, version)
     context.unit_code = get_setting("home_unit", "") or ""
     return db
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def _probe(path: Path) -> int:
+    """The schema version of an existing file, read without changing it."""
+    foreign = NotOurDatabase(f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân.")
     with open(path, "rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
-
-
-def _check_and_migrate(db: pw.SqliteDatabase, path: Path) -> None:
-    if "setting" not in db.get_tables() or get_setting("app") != APP_ID:
-        db.close()
-        raise NotOurDatabase(f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân.")
-    version = int(get_setting("schema_version", "0") or 0)
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise foreign
+    try:
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            settings = dict(raw.execute("SELECT key, value FROM setting WHERE key IN ('app', 'schema_version')"))
+        finally:
+            raw.close()
+    except sqlite3.Error as exc:
+        raise foreign from exc
+    if settings.get("app") != APP_ID:
+        raise foreign
+    version = int(settings.get("schema_version") or 0)
     if version > SCHEMA_VERSION:
-        db.close()
         raise NotOurDatabase(
             f"Tệp {path.name} được tạo bởi phiên bản Tổ Dân mới hơn; hãy cài phiên bản mới để mở."
         )
-    if version == SCHEMA_VERSION:
-        return
+    return version
+
+
+def _migrate(db: pw.SqliteDatabase, path: Path, version: int) -> None:
+    # Same folder and name pattern as models.backups, so the copy is listed there.
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup_to(path.with_name(f"{path.stem}.truoc-nang-cap-v{version}-{stamp}{path.suffix}"))
+    backup_to(path.resolve().parent / "sao-luu" / f"{path.stem}-{stamp}-migrate.todan")
     migrator = SqliteMigrator(db)
     for step in range(version + 1, SCHEMA_VERSION + 1):
         with db.atomic():

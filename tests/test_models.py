@@ -175,7 +175,7 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
         db.execute_sql("DELETE FROM audit_entry")
     assert Person.get().full_name == "Nguyễn Văn Cũ"
     db.close()
-    copies = list(tmp_path.glob("old.truoc-nang-cap-v1-*.todan"))
+    copies = list((tmp_path / "sao-luu").glob("old-*-migrate.todan"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as raw:
         assert raw.execute("SELECT value FROM setting WHERE key='schema_version'").fetchone()[0] == "1"
