@@ -139,6 +139,11 @@ def _open_window(args: argparse.Namespace) -> int:
     return run(Path(args.db) if args.db else user_database_path())
 
 
+# Modules that add their own commands: each has ``register(subparsers)``.
+# Their handlers raise models.base.ModelError for bad input (exit status 2).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description="Tổ Dân: quản lý tổ dân phố, không cần mạng.")
     parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
@@ -170,15 +175,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", choices=["commune", "province"], default="commune")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=_cmd_demo)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from models.base import ModelError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except CommandError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    except ModelError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
         return 2
 
 
