@@ -360,7 +360,7 @@ class _CommuneBuilder:
             if meeting:
                 raised = meeting[2]
             due = raised + dt.timedelta(days=r.choice([15, 30, 45, 60]))
-            if not state.is_closed and (self.today - raised).days > 120 and r.random() < 0.9:
+            if i >= len(states) * 2 and not state.is_closed and (self.today - raised).days > 120 and r.random() < 0.9:
                 # Most old recommendations have long been settled; a few stay overdue.
                 state = r.choice([RecommendationState.RESOLVED, RecommendationState.ANSWERED])
             closed = self._date_between(raised, min(self.today, due + dt.timedelta(days=30))) if state.is_closed else None
