@@ -228,7 +228,8 @@ def write_certificates(decision: Decision, out_path: str | os.PathLike, progress
     part = out.with_name(out.name + ".part")
     total = len(rows)
     try:
-        c = Canvas(str(part), pagesize=PAGE, pageCompression=1, invariant=0)
+        c = Canvas(str(part), pagesize=PAGE, pageCompression=1, invariant=0,
+                   initialFontName=fonts.REGULAR, initialFontSize=13)
         c.setTitle(text(f"{static.form_title.capitalize()} - Quyết định số {decision.number}"))
         c.setAuthor(static.giver)
         c.setCreator("Tổ Dân")

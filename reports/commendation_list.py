@@ -16,11 +16,11 @@ from .listdoc import Column, ListDocument, Section, write_list
 
 TITLE = "DANH SÁCH KHEN THƯỞNG"
 COLUMNS = [
-    Column("STT", 11, centred=True),
-    Column("Họ và tên / Tên tập thể", 37),
-    Column("Chức vụ – Địa chỉ / Đơn vị", 37),
-    Column("Thành tích", 50),
-    Column("Hình thức", 30),
+    Column("STT", 12, centred=True),
+    Column("Họ và tên / Tên tập thể", 40),
+    Column("Chức vụ – Địa chỉ / Đơn vị", 38),
+    Column("Thành tích", 47),
+    Column("Hình thức", 28),
 ]
 _ROMAN = ["I", "II", "III", "IV"]
 

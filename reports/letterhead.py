@@ -53,6 +53,7 @@ _ABBREVIATIONS = {
 }
 # Where an issuing body's name breaks onto a second line.
 _HEADS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "ĐẢNG ỦY", "BAN THƯỜNG TRỰC")
+_ALWAYS_SPLIT = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM")
 _UNIT_PREFIXES = ("Phường ", "Xã ", "Đặc khu ", "Thị trấn ", "Thành phố ", "Tỉnh ")
 
 
@@ -86,12 +87,21 @@ def body_name(issuer: str) -> str:
 
 
 def body_lines(issuer: str) -> list[str]:
-    """The issuing body on two lines where it is long, broken after its head."""
+    """The issuing body on two lines where it is too wide for its column
+    (always for an "ỦY BAN NHÂN DÂN ..."), broken after its head or else
+    at the word nearest the middle."""
     name = body_name(issuer)
+    fonts.register_fonts()
+    column = BODY_WIDTH * LEFT_SHARE - 4
     for head in _HEADS:
         if name.startswith(head + " "):
-            return [head, name[len(head) + 1:]]
-    return [name]
+            if head in _ALWAYS_SPLIT or fonts.width(name, fonts.BOLD, HEAD_SIZE) > column:
+                return [head, name[len(head) + 1:]]
+    words = name.split(" ")
+    if fonts.width(name, fonts.BOLD, HEAD_SIZE) <= column or len(words) < 2:
+        return [name]
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(name) / 2))
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
 def place_name(unit_name: str) -> str:

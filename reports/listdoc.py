@@ -121,11 +121,13 @@ def write_pdf(doc: ListDocument, out_path: str | os.PathLike) -> None:
     st = _styles()
     pdf = SimpleDocTemplate(str(out_path), pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=text(doc.doc_title or doc.title),
-                            author=text(doc.letterhead.body), creator="Tổ Dân")
+                            author=text(doc.letterhead.body), creator="Tổ Dân",
+                            initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE)
     rows, section_rows = table_rows(doc)
     table = Table(rows, colWidths=[c.width_mm * mm for c in doc.columns], repeatRows=1)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # the empty cells of a spanned row
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
