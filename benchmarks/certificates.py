@@ -41,7 +41,7 @@ FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặ
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Thị Thu", "Quang", "Ngọc", "Minh"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải Yến", "Hằng", "Hùng", "Khoa", "Lan", "Long", "Thảo", "Vân"]
 ACHIEVEMENTS = [
-    "Đã có thành tích xuất sắc trong thực hiện mô hình \"Tổ dân phòng liên kết\" năm 2025",
+    'Đã có thành tích xuất sắc trong thực hiện mô hình "Tổ dân phòng liên kết" năm 2025',
     "Đã có thành tích tiêu biểu trong công tác vận động nhân dân năm 2025",
     "Đã có thành tích trong thực hiện quy chế phối hợp giữa Tổ trưởng tổ dân phố và Trưởng ban công tác "
     "Mặt trận năm 2025",
@@ -53,27 +53,45 @@ def build(path: Path, count: int):
     dbmod.set_home_unit(find_unit("00136"), Level.COMMUNE)
     groups_wanted, people_wanted = count * 2 // 5, count - count * 2 // 5
     with database.atomic():
-        areas = [ResidentialArea.create(name=f"Khu phố {i}", kind=AreaKind.KHU_PHO, commune_code="00136")
-                 for i in range(1, 21)]
+        areas = [
+            ResidentialArea.create(name=f"Khu phố {i}", kind=AreaKind.KHU_PHO, commune_code="00136")
+            for i in range(1, 21)
+        ]
         kind = GroupType.get(GroupType.code == "to_dan_pho")
-        groups = [Group.create(name=f"Tổ dân phố số {i}", area=areas[i % 20], group_type=kind)
-                  for i in range(1, groups_wanted + 1)]
+        groups = [
+            Group.create(name=f"Tổ dân phố số {i}", area=areas[i % 20], group_type=kind)
+            for i in range(1, groups_wanted + 1)
+        ]
         people = []
         for i in range(people_wanted):
             name = f"{FAMILY[i % 10]} {MIDDLE[i // 10 % 8]} {GIVEN[i // 80 % 12]}"
-            person = Person.create(full_name=name, address=f"Số {i + 1}, ngõ {i % 40 + 1}, phố Phúc Lợi",
-                                   area=areas[i % 20])
+            person = Person.create(
+                full_name=name, address=f"Số {i + 1}, ngõ {i % 40 + 1}, phố Phúc Lợi", area=areas[i % 20]
+            )
             people.append(person)
             if i % 2 == 0:
-                Membership.create(group=groups[i % len(groups)], person=person,
-                                  role=Role.LEADER if i < len(groups) else Role.MEMBER)
-    recipients = [{"group": g, "achievement": ACHIEVEMENTS[i % 3], "golden_book_no": f"2025-{i + 1:04d}"}
-                  for i, g in enumerate(groups)]
-    recipients += [{"person": p, "achievement": ACHIEVEMENTS[i % 3], "golden_book_no": f"2025-{i + 501:04d}"}
-                   for i, p in enumerate(people)]
-    return create_decision(number="1000/QĐ-UBND", signed_on=dt.date(2025, 12, 20), issuer="UBND phường Phúc Lợi",
-                           signer_name="Nguyễn Văn Thắng", signer_title="Chủ tịch", form="giay_khen_ct_xa",
-                           recipients=recipients)
+                Membership.create(
+                    group=groups[i % len(groups)],
+                    person=person,
+                    role=Role.LEADER if i < len(groups) else Role.MEMBER,
+                )
+    recipients = [
+        {"group": g, "achievement": ACHIEVEMENTS[i % 3], "golden_book_no": f"2025-{i + 1:04d}"}
+        for i, g in enumerate(groups)
+    ]
+    recipients += [
+        {"person": p, "achievement": ACHIEVEMENTS[i % 3], "golden_book_no": f"2025-{i + 501:04d}"}
+        for i, p in enumerate(people)
+    ]
+    return create_decision(
+        number="1000/QĐ-UBND",
+        signed_on=dt.date(2025, 12, 20),
+        issuer="UBND phường Phúc Lợi",
+        signer_name="Nguyễn Văn Thắng",
+        signer_title="Chủ tịch",
+        form="giay_khen_ct_xa",
+        recipients=recipients,
+    )
 
 
 def baseline(rows, static: cert.Static, out: Path) -> None:
@@ -115,7 +133,9 @@ def main() -> None:
         folder = Path(tmp)
         started = time.perf_counter()
         decision = build(folder / "bench.todan", args.count)
-        print(f"dữ liệu: {args.count} người/tập thể được khen, tạo trong {time.perf_counter() - started:.2f} s")
+        print(
+            f"dữ liệu: {args.count} người/tập thể được khen, tạo trong {time.perf_counter() - started:.2f} s"
+        )
         pages = cert.write_certificates(decision, folder / "warm.pdf")  # warm the font caches
         assert pages == args.count, pages
         ours = best_of(args.runs, lambda: cert.write_certificates(decision, folder / "ours.pdf"))
@@ -126,11 +146,15 @@ def main() -> None:
         size = (folder / "ours.pdf").stat().st_size / 1e6
         base_size = (folder / "base.pdf").stat().st_size / 1e6
         print(f"ours      {args.count / ours:8.0f} pages/s  ({ours:.3f} s, {size:.1f} MB, with data access)")
-        print(f"baseline  {args.count / base:8.0f} pages/s  ({base:.3f} s, {base_size:.1f} MB, reportlab alone, "
-              f"same pages, no data access)")
+        print(
+            f"baseline  {args.count / base:8.0f} pages/s  ({base:.3f} s, {base_size:.1f} MB, "
+            "reportlab alone, same pages, no data access)"
+        )
         print(f"minimal   {args.count / least:8.0f} pages/s  ({least:.3f} s, one line per page)")
-        print(f"ratio ours/baseline = {base / ours:.2f}   target ≥ 500 pages/s: "
-              f"{'đạt' if args.count / ours >= 500 else 'CHƯA ĐẠT'}")
+        print(
+            f"ratio ours/baseline = {base / ours:.2f}   target ≥ 500 pages/s: "
+            f"{'đạt' if args.count / ours >= 500 else 'CHƯA ĐẠT'}"
+        )
         database.close()
 
 

@@ -58,8 +58,10 @@ class Duplicate:
 
     @property
     def message(self) -> str:
-        return (f"{self.name} đã được khen thưởng hình thức {self.form_name} năm {self.signed_on.year} "
-                f"(Quyết định số {self.decision_number} ngày {format_date(self.signed_on)}).")
+        return (
+            f"{self.name} đã được khen thưởng hình thức {self.form_name} năm {self.signed_on.year} "
+            f"(Quyết định số {self.decision_number} ngày {format_date(self.signed_on)})."
+        )
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def form_short_name(form_name: str) -> str:
 
 
 # -- resolving arguments ------------------------------------------------------
+
 
 def _resolve(model: type[pw.Model], value: Any, what: str) -> Any:
     if isinstance(value, model):
@@ -114,8 +117,10 @@ def _who(entry: Any) -> tuple[Person | None, Group | None]:
         raise ModelError("Người hoặc tập thể được khen không hợp lệ.")
     person, group = entry.get("person"), entry.get("group")
     if (person is None) == (group is None):
-        raise ModelError("Mỗi dòng khen thưởng phải là một cá nhân hoặc một tập thể (không phải cả hai, "
-                         "không bỏ trống).", field="recipients")
+        raise ModelError(
+            "Mỗi dòng khen thưởng phải là một cá nhân hoặc một tập thể (không phải cả hai, không bỏ trống).",
+            field="recipients",
+        )
     if person is not None:
         return _resolve(Person, person, "người được khen"), None
     return None, _resolve(Group, group, "tập thể được khen")
@@ -127,8 +132,17 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
 
 # -- operations ----------------------------------------------------------------
 
-def create_decision(number: str, signed_on: dt.date, issuer: str, signer_name: str, signer_title: str,
-                    form: Any, recipients: list[dict], reason: str = "") -> Decision:
+
+def create_decision(
+    number: str,
+    signed_on: dt.date,
+    issuer: str,
+    signer_name: str,
+    signer_title: str,
+    form: Any,
+    recipients: list[dict],
+    reason: str = "",
+) -> Decision:
     """Save a decision and its recipients in one transaction.
 
     Each recipient is a dict with ``person`` or ``group`` (a row or its id),
@@ -166,25 +180,46 @@ def create_decision(number: str, signed_on: dt.date, issuer: str, signer_name: s
         if key in seen:
             raise ModelError(f"Dòng {i}: {name} có hai lần trong cùng một quyết định.", field="recipients")
         seen.add(key)
-        prepared.append({"person": person, "group": group, "achievement": achievement,
-                         "golden_book_no": nfc(entry.get("golden_book_no", "")) if isinstance(entry, dict) else ""})
+        prepared.append(
+            {
+                "person": person,
+                "group": group,
+                "achievement": achievement,
+                "golden_book_no": nfc(entry.get("golden_book_no", "")) if isinstance(entry, dict) else "",
+            }
+        )
 
     first, last = _year_bounds(signed_on.year)
-    clash = (Decision.live().where((Decision.number == number) & (Decision.issuer == issuer)
-                                   & Decision.signed_on.between(first, last)).exists())
+    clash = (
+        Decision.live()
+        .where(
+            (Decision.number == number)
+            & (Decision.issuer == issuer)
+            & Decision.signed_on.between(first, last)
+        )
+        .exists()
+    )
     if clash:
         raise ModelError(f"Quyết định số {number} năm {signed_on.year} của {issuer} đã có.", field="number")
 
     with database.atomic():
-        decision = Decision.create(number=number, signed_on=signed_on, issuer=issuer, signer_name=signer_name,
-                                   signer_title=signer_title, form=form_row, reason=nfc(reason))
+        decision = Decision.create(
+            number=number,
+            signed_on=signed_on,
+            issuer=issuer,
+            signer_name=signer_name,
+            signer_title=signer_title,
+            form=form_row,
+            reason=nfc(reason),
+        )
         for row in prepared:
             Recipient.create(decision=decision, **row)
     return decision
 
 
-def duplicate_commendations(recipients: Iterable[Any], form: Any, year: int,
-                            exclude_decision: Decision | int | None = None) -> list[Duplicate]:
+def duplicate_commendations(
+    recipients: Iterable[Any], form: Any, year: int, exclude_decision: Decision | int | None = None
+) -> list[Duplicate]:
     """Recipients who already hold a commendation of ``form`` in ``year``
     ("one achievement, one form"): shown as a warning before saving."""
     form_row = _resolve_form(form)
@@ -204,19 +239,34 @@ def duplicate_commendations(recipients: Iterable[Any], form: Any, year: int,
         who = who | Recipient.person.in_(sorted(person_ids))
     if group_ids:
         who = who | Recipient.group.in_(sorted(group_ids))
-    query = (Recipient.select(Recipient, Decision, Person, Group)
-             .join(Decision)
-             .switch(Recipient).join(Person, pw.JOIN.LEFT_OUTER)
-             .switch(Recipient).join(Group, pw.JOIN.LEFT_OUTER)
-             .where(Recipient.deleted_at.is_null(), Decision.deleted_at.is_null(),
-                    Decision.form == form_row, Decision.signed_on.between(first, last), who)
-             .order_by(Decision.signed_on, Recipient.id))
+    query = (
+        Recipient.select(Recipient, Decision, Person, Group)
+        .join(Decision)
+        .switch(Recipient)
+        .join(Person, pw.JOIN.LEFT_OUTER)
+        .switch(Recipient)
+        .join(Group, pw.JOIN.LEFT_OUTER)
+        .where(
+            Recipient.deleted_at.is_null(),
+            Decision.deleted_at.is_null(),
+            Decision.form == form_row,
+            Decision.signed_on.between(first, last),
+            who,
+        )
+        .order_by(Decision.signed_on, Recipient.id)
+    )
     if exclude_decision is not None:
         exclude_id = exclude_decision.id if isinstance(exclude_decision, Decision) else exclude_decision
         query = query.where(Decision.id != exclude_id)
-    return [Duplicate(name=r.person.full_name if r.person_id else r.group.name,
-                      decision_number=r.decision.number, signed_on=r.decision.signed_on, form_name=form_row.name)
-            for r in query]
+    return [
+        Duplicate(
+            name=r.person.full_name if r.person_id else r.group.name,
+            decision_number=r.decision.number,
+            signed_on=r.decision.signed_on,
+            form_name=form_row.name,
+        )
+        for r in query
+    ]
 
 
 def find_decision(number: str, year: int | None = None) -> Decision:
@@ -236,21 +286,29 @@ def find_decision(number: str, year: int | None = None) -> Decision:
     for decision in query:
         if fold(decision.number).replace(" ", "") == folded:
             return decision
-    raise ModelError(f"Không tìm thấy quyết định số {wanted}"
-                     + (f" năm {year}." if year is not None else "."), field="number")
+    raise ModelError(
+        f"Không tìm thấy quyết định số {wanted}" + (f" năm {year}." if year is not None else "."),
+        field="number",
+    )
 
 
 def _positions(person_ids: list[int], on: dt.date) -> dict[int, str]:
     """Each person's most senior current role: 'Tổ trưởng Tổ dân phố số 1'."""
     best: dict[int, tuple[int, str]] = {}
     for start in range(0, len(person_ids), 500):
-        chunk = person_ids[start:start + 500]
-        query = (Membership.select(Membership.person, Membership.role, Group.name)
-                 .join(Group)
-                 .where(Membership.person.in_(chunk), Membership.deleted_at.is_null(), Group.deleted_at.is_null(),
-                        Membership.end_date.is_null() | (Membership.end_date >= on))
-                 .order_by(Membership.id)
-                 .tuples())
+        chunk = person_ids[start : start + 500]
+        query = (
+            Membership.select(Membership.person, Membership.role, Group.name)
+            .join(Group)
+            .where(
+                Membership.person.in_(chunk),
+                Membership.deleted_at.is_null(),
+                Group.deleted_at.is_null(),
+                Membership.end_date.is_null() | (Membership.end_date >= on),
+            )
+            .order_by(Membership.id)
+            .tuples()
+        )
         for person_id, role_code, group_name in query:
             role = Role(role_code)
             rank = _ROLE_RANK[role]
@@ -265,17 +323,32 @@ def decision_rows(decision: Decision) -> list[DecisionRow]:
     form_name = decision.form.name
     GroupArea = ResidentialArea.alias()
     PersonArea = ResidentialArea.alias()
-    query = (Recipient.select(Recipient.id, Recipient.person, Recipient.group, Recipient.achievement,
-                              Recipient.golden_book_no, Person.full_name, Person.address, PersonArea.name,
-                              Group.name, GroupArea.name)
-             .join(Person, pw.JOIN.LEFT_OUTER)
-             .join(PersonArea, pw.JOIN.LEFT_OUTER, on=(Person.area == PersonArea.id))
-             .switch(Recipient).join(Group, pw.JOIN.LEFT_OUTER)
-             .join(GroupArea, pw.JOIN.LEFT_OUTER, on=(Group.area == GroupArea.id))
-             .where(Recipient.decision == decision.id, Recipient.deleted_at.is_null(),
-                    Person.deleted_at.is_null() & Group.deleted_at.is_null())
-             .order_by(Recipient.group.is_null(), Recipient.id)
-             .tuples())
+    query = (
+        Recipient.select(
+            Recipient.id,
+            Recipient.person,
+            Recipient.group,
+            Recipient.achievement,
+            Recipient.golden_book_no,
+            Person.full_name,
+            Person.address,
+            PersonArea.name,
+            Group.name,
+            GroupArea.name,
+        )
+        .join(Person, pw.JOIN.LEFT_OUTER)
+        .join(PersonArea, pw.JOIN.LEFT_OUTER, on=(Person.area == PersonArea.id))
+        .switch(Recipient)
+        .join(Group, pw.JOIN.LEFT_OUTER)
+        .join(GroupArea, pw.JOIN.LEFT_OUTER, on=(Group.area == GroupArea.id))
+        .where(
+            Recipient.decision == decision.id,
+            Recipient.deleted_at.is_null(),
+            Person.deleted_at.is_null() & Group.deleted_at.is_null(),
+        )
+        .order_by(Recipient.group.is_null(), Recipient.id)
+        .tuples()
+    )
     raw = list(query)
     positions = _positions([r[1] for r in raw if r[1] is not None], decision.signed_on)
     rows = []
@@ -284,22 +357,35 @@ def decision_rows(decision: Decision) -> list[DecisionRow]:
             name, position = g_name, g_area or ""
         else:
             name, position = p_name, positions.get(person_id) or p_addr or p_area or ""
-        rows.append(DecisionRow(recipient_id=rid, is_group=group_id is not None, name=nfc(name),
-                                position=nfc(position), achievement=nfc(achievement), form_name=nfc(form_name),
-                                golden_book_no=nfc(book)))
+        rows.append(
+            DecisionRow(
+                recipient_id=rid,
+                is_group=group_id is not None,
+                name=nfc(name),
+                position=nfc(position),
+                achievement=nfc(achievement),
+                form_name=nfc(form_name),
+                golden_book_no=nfc(book),
+            )
+        )
     return rows
 
 
 def decision_summaries() -> list[DecisionSummary]:
     """Every live decision with its number of live recipients, oldest first."""
     count = pw.fn.COUNT(Recipient.id)
-    query = (Decision.select(Decision.number, Decision.signed_on, CommendationForm.name, count)
-             .join(CommendationForm)
-             .switch(Decision)
-             .join(Recipient, pw.JOIN.LEFT_OUTER,
-                   on=((Recipient.decision == Decision.id) & Recipient.deleted_at.is_null()))
-             .where(Decision.deleted_at.is_null())
-             .group_by(Decision.id)
-             .order_by(Decision.signed_on, Decision.id)
-             .tuples())
+    query = (
+        Decision.select(Decision.number, Decision.signed_on, CommendationForm.name, count)
+        .join(CommendationForm)
+        .switch(Decision)
+        .join(
+            Recipient,
+            pw.JOIN.LEFT_OUTER,
+            on=((Recipient.decision == Decision.id) & Recipient.deleted_at.is_null()),
+        )
+        .where(Decision.deleted_at.is_null())
+        .group_by(Decision.id)
+        .order_by(Decision.signed_on, Decision.id)
+        .tuples()
+    )
     return [DecisionSummary(number=n, signed_on=d, form_name=f, recipients=c) for n, d, f, c in query]

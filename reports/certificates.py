@@ -29,7 +29,19 @@ from models.text import format_date
 from . import fonts
 from .errors import Cancelled
 from .fonts import text
-from .letterhead import (MOTTO, NATIONAL_TITLE, body_name, centred, home_place, place_date, rule, upper)
+from .letterhead import (
+    MOTTO,
+    NATIONAL_TITLE,
+    PARTY_TITLE,
+    Format,
+    body_name,
+    centred,
+    format_of,
+    home_place,
+    place_date,
+    rule,
+    upper,
+)
 
 PAGE = landscape(A4)  # 297 x 210 mm
 WIDTH, HEIGHT = PAGE
@@ -56,11 +68,27 @@ class Layout:
     logo_bottom: float = 0.0
 
 
-PLAIN = Layout(title_top=182 * mm, giver=162 * mm, name_of_form=136 * mm, form_size=54,
-               gift=121 * mm, recipient=110 * mm, position=100 * mm, achievement=89 * mm)
-WITH_LOGO = Layout(title_top=165 * mm, giver=150 * mm, name_of_form=128 * mm, form_size=46,
-                   gift=116 * mm, recipient=106 * mm, position=97 * mm, achievement=87 * mm,
-                   logo_bottom=170 * mm)
+PLAIN = Layout(
+    title_top=182 * mm,
+    giver=162 * mm,
+    name_of_form=136 * mm,
+    form_size=54,
+    gift=121 * mm,
+    recipient=110 * mm,
+    position=100 * mm,
+    achievement=89 * mm,
+)
+WITH_LOGO = Layout(
+    title_top=167 * mm,
+    giver=147 * mm,
+    name_of_form=128 * mm,
+    form_size=46,
+    gift=116 * mm,
+    recipient=106 * mm,
+    position=97 * mm,
+    achievement=87 * mm,
+    logo_bottom=172 * mm,
+)
 LOGO_SIZE = 20 * mm
 SIGN_X = 207 * mm  # centre of the signature block
 DECISION_X = 82 * mm  # centre of the decision and golden-book lines
@@ -76,6 +104,7 @@ class Static:
     place_date: str  # "Phúc Lợi, ngày 10 tháng 01 năm 2026"
     titles: tuple[str, ...]  # ("CHỦ TỊCH",) or ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH")
     signer: str
+    party: bool = False  # a Party committee's: "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the national title
 
 
 def _delegated(title: str) -> bool:
@@ -86,16 +115,27 @@ def static_parts(decision: Decision, place: str | None = None) -> Static:
     form = decision.form
     form_title = upper(form.issuer_title)
     signer_title = upper(decision.signer_title) or form_title
-    titles = (form_title, signer_title) if _delegated(form_title) and form_title != signer_title else (signer_title,)
+    titles = (
+        (form_title, signer_title)
+        if _delegated(form_title) and form_title != signer_title
+        else (signer_title,)
+    )
     body = body_name(decision.issuer)
     giver = body if not form_title or _delegated(form_title) else f"{form_title} {body}"
     place = home_place() if place is None else place
-    return Static(form_title=upper(form_short_name(form.name)), giver=giver,
-                  decision_line=text(f"Quyết định số {decision.number} ngày {format_date(decision.signed_on)}"),
-                  place_date=place_date(place, decision.signed_on), titles=titles, signer=text(decision.signer_name))
+    return Static(
+        form_title=upper(form_short_name(form.name)),
+        giver=giver,
+        decision_line=text(f"Quyết định số {decision.number} ngày {format_date(decision.signed_on)}"),
+        place_date=place_date(place, decision.signed_on),
+        titles=titles,
+        signer=text(decision.signer_name),
+        party=format_of(decision.issuer) is Format.PARTY,
+    )
 
 
 # -- drawing -------------------------------------------------------------------------
+
 
 def draw_frame(c: Canvas) -> None:
     """A double frame (thick red outside, thin gold inside) with corner ornaments."""
@@ -141,14 +181,26 @@ def _corner(c: Canvas, x: float, y: float, sx: int, sy: int) -> None:
 def draw_static(c: Canvas, s: Static, layout: Layout, logo: str | None) -> None:
     draw_frame(c)
     if logo:
-        c.drawImage(logo, CX - LOGO_SIZE / 2, layout.logo_bottom, LOGO_SIZE, LOGO_SIZE,
-                    preserveAspectRatio=True, mask="auto", anchor="c")
+        c.drawImage(
+            logo,
+            CX - LOGO_SIZE / 2,
+            layout.logo_bottom,
+            LOGO_SIZE,
+            LOGO_SIZE,
+            preserveAspectRatio=True,
+            mask="auto",
+            anchor="c",
+        )
     c.setFillColorRGB(*INK)
     c.setStrokeColorRGB(*INK)
     y = layout.title_top
-    centred(c, NATIONAL_TITLE, CX, y, fonts.BOLD, 14)
-    w = centred(c, MOTTO, CX, y - 6.5 * mm, fonts.BOLD, 14)
-    rule(c, CX, y - 9 * mm, w, 0.7)
+    if s.party:
+        w = centred(c, PARTY_TITLE, CX, y - 3 * mm, fonts.BOLD, 15)
+        rule(c, CX, y - 4.2 * mm, w, 0.7)
+    else:
+        centred(c, NATIONAL_TITLE, CX, y, fonts.BOLD, 14)
+        w = centred(c, MOTTO, CX, y - 6.5 * mm, fonts.BOLD, 14)
+        rule(c, CX, y - 9 * mm, w, 0.7)
     size = 16
     while fonts.width(s.giver, fonts.BOLD, size) > TEXT_WIDTH and size > 11:
         size -= 0.5
@@ -158,7 +210,7 @@ def draw_static(c: Canvas, s: Static, layout: Layout, logo: str | None) -> None:
     c.setFillColorRGB(*INK)
     centred(c, "Tặng", CX, layout.gift, fonts.ITALIC, 17)
     # The bottom: decision and golden book on the left, signature on the right.
-    centred(c, s.decision_line, DECISION_X, 44 * mm, fonts.ITALIC, 13)
+    centred(c, s.decision_line, DECISION_X, 57 * mm, fonts.ITALIC, 13)
     centred(c, s.place_date, SIGN_X, 57 * mm, fonts.ITALIC, 14)
     y = 50 * mm
     for title in s.titles:
@@ -193,21 +245,35 @@ def draw_recipient(c: Canvas, row: DecisionRow, layout: Layout, wrap: _Wrapper) 
     c.setFillColorRGB(*INK)
     # A group named after its area ("Tổ ... – Khu phố 3") needs no second "Khu phố 3".
     if row.position and not (row.is_group and row.position in name):
-        centred(c, row.position, CX, layout.position, fonts.ITALIC, _fit(row.position, fonts.ITALIC, 15, TEXT_WIDTH))
+        centred(
+            c,
+            row.position,
+            CX,
+            layout.position,
+            fonts.ITALIC,
+            _fit(row.position, fonts.ITALIC, 15, TEXT_WIDTH),
+        )
     size, lines = wrap(row.achievement)
     y = layout.achievement
     for line in lines:
         centred(c, line, CX, y, fonts.REGULAR, size)
         y -= size * 1.3
     if row.golden_book_no:
-        centred(c, f"Số sổ vàng: {row.golden_book_no}", DECISION_X, 37 * mm, fonts.ITALIC, 13)
+        centred(c, f"Số sổ vàng: {row.golden_book_no}", DECISION_X, 50 * mm, fonts.ITALIC, 13)
 
 
 # -- the batch -----------------------------------------------------------------------
 
-def write_certificates(decision: Decision, out_path: str | os.PathLike, progress: Callable[[int, int], None] | None = None,
-                       cancel: Callable[[], bool] | None = None, logo: str | os.PathLike | None = None,
-                       rows: Sequence[DecisionRow] | None = None, place: str | None = None) -> int:
+
+def write_certificates(
+    decision: Decision,
+    out_path: str | os.PathLike,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    logo: str | os.PathLike | None = None,
+    rows: Sequence[DecisionRow] | None = None,
+    place: str | None = None,
+) -> int:
     """One page per live recipient into ``out_path``; returns the page count.
 
     ``cancel()`` is asked between pages; when it says yes nothing is left on
@@ -219,7 +285,9 @@ def write_certificates(decision: Decision, out_path: str | os.PathLike, progress
     if rows is None:
         rows = decision_rows(decision)
     if not rows:
-        raise ModelError(f"Quyết định số {decision.number} không có cá nhân hoặc tập thể nào được khen thưởng.")
+        raise ModelError(
+            f"Quyết định số {decision.number} không có cá nhân hoặc tập thể nào được khen thưởng."
+        )
     logo_path = str(logo) if logo else None
     if logo_path and not Path(logo_path).is_file():
         raise ModelError(f"Không tìm thấy tệp hình biểu trưng {logo_path}.")
@@ -228,8 +296,14 @@ def write_certificates(decision: Decision, out_path: str | os.PathLike, progress
     part = out.with_name(out.name + ".part")
     total = len(rows)
     try:
-        c = Canvas(str(part), pagesize=PAGE, pageCompression=1, invariant=0,
-                   initialFontName=fonts.REGULAR, initialFontSize=13)
+        c = Canvas(
+            str(part),
+            pagesize=PAGE,
+            pageCompression=1,
+            invariant=0,
+            initialFontName=fonts.REGULAR,
+            initialFontSize=13,
+        )
         c.setTitle(text(f"{static.form_title.capitalize()} - Quyết định số {decision.number}"))
         c.setAuthor(static.giver)
         c.setCreator("Tổ Dân")

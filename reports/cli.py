@@ -52,8 +52,9 @@ def _check_out(out: str | Path, allowed: tuple[str, ...]) -> Path:
     return out
 
 
-def report_certificates(db_path: str | Path, number: str, out: str | Path, logo: str | None = None,
-                        stream: TextIO | None = None) -> int:
+def report_certificates(
+    db_path: str | Path, number: str, out: str | Path, logo: str | None = None, stream: TextIO | None = None
+) -> int:
     """Write the certificates of decision ``number``; returns the page count."""
     from models.commendation_ops import find_decision
     from reports.certificates import write_certificates
@@ -65,13 +66,16 @@ def report_certificates(db_path: str | Path, number: str, out: str | Path, logo:
             pages = write_certificates(decision, out, logo=logo)
         except OSError as exc:
             raise ModelError(f"Không ghi được tệp {out}: {exc.strerror or exc}.") from exc
-        print(f"Đã ghi {pages} trang giấy khen của Quyết định số {decision.number} vào {out}.",
-              file=stream or sys.stdout)
+        print(
+            f"Đã ghi {pages} trang giấy khen của Quyết định số {decision.number} vào {out}.",
+            file=stream or sys.stdout,
+        )
     return pages
 
 
-def report_commendation_list(db_path: str | Path, number: str, out: str | Path,
-                             stream: TextIO | None = None) -> Path:
+def report_commendation_list(
+    db_path: str | Path, number: str, out: str | Path, stream: TextIO | None = None
+) -> Path:
     from models.commendation_ops import find_decision
     from reports.commendation_list import write_commendation_list
 
@@ -82,8 +86,10 @@ def report_commendation_list(db_path: str | Path, number: str, out: str | Path,
             write_commendation_list(decision, out)
         except OSError as exc:
             raise ModelError(f"Không ghi được tệp {out}: {exc.strerror or exc}.") from exc
-        print(f"Đã ghi danh sách khen thưởng của Quyết định số {decision.number} vào {out}.",
-              file=stream or sys.stdout)
+        print(
+            f"Đã ghi danh sách khen thưởng của Quyết định số {decision.number} vào {out}.",
+            file=stream or sys.stdout,
+        )
     return out
 
 
@@ -95,11 +101,14 @@ def list_decisions(db_path: str | Path, stream: TextIO | None = None) -> int:
     with opened(db_path):
         rows = decision_summaries()
         for row in rows:
-            print(f"{row.number}\t{format_date(row.signed_on)}\t{row.form_name}\t{row.recipients}", file=stream)
+            print(
+                f"{row.number}\t{format_date(row.signed_on)}\t{row.form_name}\t{row.recipients}", file=stream
+            )
     return len(rows)
 
 
 # -- argparse wiring -------------------------------------------------------------------
+
 
 def _cmd_certificates(args: argparse.Namespace) -> int:
     report_certificates(args.db, args.decision, args.out, logo=args.logo)
@@ -139,7 +148,9 @@ def add_list_commands(subparsers: argparse._SubParsersAction) -> argparse._SubPa
     """Add ``list decisions``; returns the kinds' subparsers for other lists."""
     listing = subparsers.add_parser("list", help="liệt kê dữ liệu")
     kinds = listing.add_subparsers(dest="list_kind", metavar="LOẠI", required=True)
-    p = kinds.add_parser("decisions", help="các quyết định khen thưởng: số, ngày, hình thức, số người được khen")
+    p = kinds.add_parser(
+        "decisions", help="các quyết định khen thưởng: số, ngày, hình thức, số người được khen"
+    )
     p.add_argument("--db", required=True, help="tệp cơ sở dữ liệu")
     p.set_defaults(func=_cmd_list_decisions)
     return kinds

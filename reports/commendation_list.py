@@ -11,7 +11,7 @@ from models.commendation_ops import DecisionRow, decision_rows
 from models.commendations import Decision
 from models.text import format_int
 
-from .letterhead import Letterhead, home_place, long_date
+from .letterhead import Letterhead, format_of, home_place, long_date
 from .listdoc import Column, ListDocument, Section, write_list
 
 TITLE = "DANH SÁCH KHEN THƯỞNG"
@@ -37,19 +37,31 @@ def build_list(decision: Decision, rows: list[DecisionRow] | None = None) -> Lis
     for heading, members in (("Tập thể", groups), ("Cá nhân", people)):
         if members:
             number = _ROMAN[len(sections)]
-            sections.append(Section(f"{number}. {heading}", [
-                (str(i), r.name, r.position, r.achievement, r.form_name) for i, r in enumerate(members, start=1)
-            ]))
+            sections.append(
+                Section(
+                    f"{number}. {heading}",
+                    [
+                        (str(i), r.name, r.position, r.achievement, r.form_name)
+                        for i, r in enumerate(members, start=1)
+                    ],
+                )
+            )
     parts = []
     if groups:
         parts.append(f"{format_int(len(groups))} tập thể")
     if people:
         parts.append(f"{format_int(len(people))} cá nhân")
     footer = f"Danh sách có {' và '.join(parts)}." if parts else "Danh sách không có ai."
-    lh = Letterhead(body=decision.issuer, place=home_place())
-    return ListDocument(letterhead=lh, title=TITLE, subtitle=subtitle(decision), columns=COLUMNS,
-                        sections=sections, footer=footer,
-                        doc_title=f"Danh sách khen thưởng - Quyết định số {decision.number}")
+    lh = Letterhead(body=decision.issuer, place=home_place(), format=format_of(decision.issuer))
+    return ListDocument(
+        letterhead=lh,
+        title=TITLE,
+        subtitle=subtitle(decision),
+        columns=COLUMNS,
+        sections=sections,
+        footer=footer,
+        doc_title=f"Danh sách khen thưởng - Quyết định số {decision.number}",
+    )
 
 
 def write_commendation_list(decision: Decision, out_path: str | os.PathLike) -> Path:

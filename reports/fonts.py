@@ -39,7 +39,9 @@ def register_fonts() -> None:
             return
         for name, filename in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(asset_path("fonts", filename))))
-        pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+        pdfmetrics.registerFontFamily(
+            FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        )
         _registered = True
 
 

@@ -52,7 +52,13 @@ _ABBREVIATIONS = {
     "UB MTTQ": "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
 }
 # Where an issuing body's name breaks onto a second line.
-_HEADS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "ĐẢNG ỦY", "BAN THƯỜNG TRỰC")
+_HEADS = (
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "ĐẢNG ỦY",
+    "BAN THƯỜNG TRỰC",
+)
 _ALWAYS_SPLIT = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM")
 _UNIT_PREFIXES = ("Phường ", "Xã ", "Đặc khu ", "Thị trấn ", "Thành phố ", "Tỉnh ")
 
@@ -81,7 +87,7 @@ def body_name(issuer: str) -> str:
     name = text(issuer)
     for short in sorted(_ABBREVIATIONS, key=len, reverse=True):
         if name.upper().startswith(short + " ") or name.upper() == short:
-            name = _ABBREVIATIONS[short] + name[len(short):]
+            name = _ABBREVIATIONS[short] + name[len(short) :]
             break
     return upper(name)
 
@@ -96,7 +102,7 @@ def body_lines(issuer: str) -> list[str]:
     for head in _HEADS:
         if name.startswith(head + " "):
             if head in _ALWAYS_SPLIT or fonts.width(name, fonts.BOLD, HEAD_SIZE) > column:
-                return [head, name[len(head) + 1:]]
+                return [head, name[len(head) + 1 :]]
     words = name.split(" ")
     if fonts.width(name, fonts.BOLD, HEAD_SIZE) <= column or len(words) < 2:
         return [name]
@@ -104,12 +110,21 @@ def body_lines(issuer: str) -> list[str]:
     return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
+def format_of(issuer: str) -> Format:
+    """A Party committee's documents take the Party's format."""
+    return (
+        Format.PARTY
+        if body_name(issuer).startswith(("ĐẢNG ỦY", "ĐẢNG BỘ", "CHI BỘ", "BAN THƯỜNG VỤ ĐẢNG ỦY"))
+        else Format.STATE
+    )
+
+
 def place_name(unit_name: str) -> str:
     """The place a State document is dated at: 'Phường Phúc Lợi' -> 'Phúc Lợi'."""
     name = text(unit_name)
     for prefix in _UNIT_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -131,6 +146,7 @@ def number_line(number: str, fmt: Format = Format.STATE) -> str:
 
 
 # -- canvas drawing --------------------------------------------------------------
+
 
 def centred(canvas: Canvas, value: str, x: float, y: float, font: str, size: float) -> float:
     """Draw ``value`` centred on x; return its width."""

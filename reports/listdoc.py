@@ -21,8 +21,17 @@ from models.base import ModelError
 
 from . import fonts
 from .fonts import text
-from .letterhead import (BODY_SIZE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE, Letterhead,
-                         LetterheadFlowable, draw_page_number)
+from .letterhead import (
+    BODY_SIZE,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE,
+    Letterhead,
+    LetterheadFlowable,
+    draw_page_number,
+)
 
 TABLE_SIZE = 12  # table text; the running text stays at 13 pt
 
@@ -83,12 +92,16 @@ def write_list(doc: ListDocument, out_path: str | os.PathLike) -> Path:
 
 # -- PDF -------------------------------------------------------------------------------
 
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.25)
-    cell = ParagraphStyle("cell", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT)
+    cell = ParagraphStyle(
+        "cell", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.2, alignment=TA_LEFT
+    )
     return {
-        "title": ParagraphStyle("title", parent=base, fontName=fonts.BOLD, fontSize=14, leading=18,
-                                alignment=TA_CENTER),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=fonts.BOLD, fontSize=14, leading=18, alignment=TA_CENTER
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontName=fonts.ITALIC, alignment=TA_CENTER),
         "footer": ParagraphStyle("footer", parent=base, fontName=fonts.ITALIC),
         "cell": cell,
@@ -112,17 +125,28 @@ def table_rows(doc: ListDocument) -> tuple[list[list], list[int]]:
             section_rows.append(len(rows))
             rows.append([_p(section.heading, st["section"])] + [""] * (len(doc.columns) - 1))
         for values in section.rows:
-            rows.append([_p(v, st["centre"] if c.centred else st["cell"]) for v, c in zip(values, doc.columns)])
+            rows.append(
+                [_p(v, st["centre"] if c.centred else st["cell"]) for v, c in zip(values, doc.columns)]
+            )
     return rows, section_rows
 
 
 def write_pdf(doc: ListDocument, out_path: str | os.PathLike) -> None:
     fonts.register_fonts()
     st = _styles()
-    pdf = SimpleDocTemplate(str(out_path), pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=text(doc.doc_title or doc.title),
-                            author=text(doc.letterhead.body), creator="Tổ Dân",
-                            initialFontName=fonts.REGULAR, initialFontSize=BODY_SIZE)
+    pdf = SimpleDocTemplate(
+        str(out_path),
+        pagesize=PAGE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=text(doc.doc_title or doc.title),
+        author=text(doc.letterhead.body),
+        creator="Tổ Dân",
+        initialFontName=fonts.REGULAR,
+        initialFontSize=BODY_SIZE,
+    )
     rows, section_rows = table_rows(doc)
     table = Table(rows, colWidths=[c.width_mm * mm for c in doc.columns], repeatRows=1)
     style = [

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .fonts import text
-from .letterhead import NATIONAL_TITLE, body_name
+from .letterhead import MOTTO, NATIONAL_TITLE, PARTY_TITLE, Format, body_name
 from .listdoc import ListDocument
 
 FONT = "Times New Roman"
@@ -37,12 +37,20 @@ def write_xlsx(doc: ListDocument, out_path: str | os.PathLike) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     split = max(1, n // 2)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=split)
-    ws.merge_cells(start_row=1, start_column=split + 1, end_row=1, end_column=n)
-    for column, value in ((1, body_name(doc.letterhead.body)), (split + 1, NATIONAL_TITLE)):
-        cell = ws.cell(row=1, column=column, value=text(value))
-        cell.font = Font(name=FONT, size=SIZE, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    body = body_name(doc.letterhead.body)
+    heads = (
+        [(1, body, NATIONAL_TITLE, False), (2, "", MOTTO, True)]
+        if doc.letterhead.format is Format.STATE
+        else [(1, body, PARTY_TITLE, True)]
+    )
+    for row_no, left, right, underline in heads:
+        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=split)
+        ws.merge_cells(start_row=row_no, start_column=split + 1, end_row=row_no, end_column=n)
+        for column, value in ((1, left), (split + 1, right)):
+            cell = ws.cell(row=row_no, column=column, value=text(value) or None)
+            cell.font = Font(name=FONT, size=SIZE, bold=True, underline="single" if underline else None)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 32  # the issuing body takes two lines
     title_row(3, doc.title, bold=True, size=14)
     row = 4
     if doc.subtitle:
@@ -74,8 +82,9 @@ def write_xlsx(doc: ListDocument, out_path: str | os.PathLike) -> None:
                 cell = ws.cell(row=row, column=col, value=_value(value) if col == 1 else text(value))
                 cell.font = plain
                 cell.border = box
-                cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                           horizontal="center" if column.centred else None)
+                cell.alignment = Alignment(
+                    wrap_text=True, vertical="top", horizontal="center" if column.centred else None
+                )
             row += 1
     if doc.footer:
         row += 1

@@ -19,9 +19,25 @@ from docx.text.paragraph import Paragraph
 
 from . import fonts
 from .fonts import text
-from .letterhead import (BODY_SIZE, HEAD_SIZE, LEFT_SHARE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
-                         MOTTO, MOTTO_SIZE, NATIONAL_TITLE, PARTY_TITLE, Format, Letterhead, body_lines,
-                         number_line, place_date, upper)
+from .letterhead import (
+    BODY_SIZE,
+    HEAD_SIZE,
+    LEFT_SHARE,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MOTTO,
+    MOTTO_SIZE,
+    NATIONAL_TITLE,
+    PARTY_TITLE,
+    Format,
+    Letterhead,
+    body_lines,
+    number_line,
+    place_date,
+    upper,
+)
 from .listdoc import TABLE_SIZE, ListDocument
 
 FONT = "Times New Roman"
@@ -32,7 +48,9 @@ def _pt(points: float) -> Mm:
     return Mm(points / PT_PER_MM)
 
 
-def _set_font(run_or_style, size: float | None = None, bold: bool | None = None, italic: bool | None = None) -> None:
+def _set_font(
+    run_or_style, size: float | None = None, bold: bool | None = None, italic: bool | None = None
+) -> None:
     font = run_or_style.font
     font.name = FONT
     # Word picks the East Asian slot for some Vietnamese letters unless it is set too.
@@ -51,8 +69,15 @@ def _set_font(run_or_style, size: float | None = None, bold: bool | None = None,
         font.italic = italic
 
 
-def _para(container, value: str = "", size: float = BODY_SIZE, bold: bool = False, italic: bool = False,
-          centre: bool = True, underline: bool = False) -> Paragraph:
+def _para(
+    container,
+    value: str = "",
+    size: float = BODY_SIZE,
+    bold: bool = False,
+    italic: bool = False,
+    centre: bool = True,
+    underline: bool = False,
+) -> Paragraph:
     p = container.add_paragraph() if not isinstance(container, Paragraph) else container
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.LEFT
     fmt = p.paragraph_format
@@ -65,18 +90,52 @@ def _para(container, value: str = "", size: float = BODY_SIZE, bold: bool = Fals
     return p
 
 
-def _bottom_rule(p: Paragraph, cell_width_pt: float, rule_pt: float) -> None:
-    """A centred rule under a paragraph: its bottom border, narrowed by indents."""
+def _rule_after(container, cell_width_pt: float, rule_pt: float) -> Paragraph:
+    """A centred rule: an empty 2-pt paragraph whose bottom border is
+    narrowed by indents (the text above keeps its full width)."""
+    p = _para(container)
     indent = max(0.0, (cell_width_pt - rule_pt) / 2)
-    p.paragraph_format.left_indent = Pt(indent)
-    p.paragraph_format.right_indent = Pt(indent)
+    fmt = p.paragraph_format
+    fmt.left_indent = fmt.right_indent = Pt(indent)
+    fmt.line_spacing = Pt(2)
     p_pr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    p_pr.append(borders)
+    # Word refuses elements out of the schema's order: pBdr comes before these.
+    p_pr.insert_element_before(
+        borders,
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
+    return p
 
 
 def _no_borders(table) -> None:
@@ -86,7 +145,16 @@ def _no_borders(table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(
+        borders,
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
 
 
 def _fill_cell(cell: _Cell, first: str, size: float, bold: bool = False, italic: bool = False) -> Paragraph:
@@ -102,6 +170,7 @@ def add_letterhead(document, lh: Letterhead, width_mm: float) -> None:
     table.autofit = False
     _no_borders(table)
     left, right = table.rows[0].cells
+    table.columns[0].width, table.columns[1].width = Mm(left_w), Mm(right_w)
     left.width, right.width = Mm(left_w), Mm(right_w)
 
     first = True
@@ -109,13 +178,12 @@ def add_letterhead(document, lh: Letterhead, width_mm: float) -> None:
         _fill_cell(left, upper(lh.parent_body), HEAD_SIZE)
         first = False
     lines = body_lines(lh.body)
-    last = None
     for line in lines:
-        last = _fill_cell(left, line, HEAD_SIZE, bold=True) if first else _para(left, line, HEAD_SIZE, bold=True)
+        _fill_cell(left, line, HEAD_SIZE, bold=True) if first else _para(left, line, HEAD_SIZE, bold=True)
         first = False
     widest = max(fonts.width(line, fonts.BOLD, HEAD_SIZE) for line in lines)
     if lh.format is Format.STATE:
-        _bottom_rule(last, left_w * PT_PER_MM, widest * 0.4)
+        _rule_after(left, left_w * PT_PER_MM, widest * 0.4)
     else:
         _para(left, "*", HEAD_SIZE)
     if lh.number:
@@ -123,12 +191,14 @@ def add_letterhead(document, lh: Letterhead, width_mm: float) -> None:
 
     if lh.format is Format.STATE:
         _fill_cell(right, NATIONAL_TITLE, HEAD_SIZE, bold=True)
-        motto = _para(right, MOTTO, MOTTO_SIZE, bold=True)
-        _bottom_rule(motto, right_w * PT_PER_MM, fonts.width(MOTTO, fonts.BOLD, MOTTO_SIZE))
+        _para(right, MOTTO, MOTTO_SIZE, bold=True)
+        _rule_after(right, right_w * PT_PER_MM, fonts.width(MOTTO, fonts.BOLD, MOTTO_SIZE))
     else:
         _fill_cell(right, PARTY_TITLE, HEAD_SIZE + 1, bold=True).runs[0].font.underline = True
     if lh.date:
-        _para(right, place_date(lh.place, lh.date), BODY_SIZE, italic=True).paragraph_format.space_before = Pt(8)
+        _para(
+            right, place_date(lh.place, lh.date), BODY_SIZE, italic=True
+        ).paragraph_format.space_before = Pt(8)
 
 
 def _page_number_header(section) -> None:
@@ -153,7 +223,7 @@ def _repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    tr_pr.insert_element_before(el, "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
 
 def new_document(landscape: bool = False):
@@ -173,7 +243,7 @@ def new_document(landscape: bool = False):
 
 def write_docx(doc: ListDocument, out_path: str | os.PathLike) -> None:
     document = new_document()
-    width_mm = (210 - (MARGIN_LEFT + MARGIN_RIGHT) / PT_PER_MM)
+    width_mm = 210 - (MARGIN_LEFT + MARGIN_RIGHT) / PT_PER_MM
     add_letterhead(document, doc.letterhead, width_mm)
     _para(document, "", BODY_SIZE)
     _para(document, doc.title, 14, bold=True).paragraph_format.space_before = Pt(6)
@@ -188,6 +258,8 @@ def write_docx(doc: ListDocument, out_path: str | os.PathLike) -> None:
     table.autofit = False
     header = table.rows[0]
     _repeat_header(header)
+    for grid_column, column in zip(table.columns, columns):
+        grid_column.width = Mm(column.width_mm)
     for cell, column in zip(header.cells, columns):
         cell.width = Mm(column.width_mm)
         _fill_cell(cell, column.title, TABLE_SIZE, bold=True)

@@ -7,13 +7,19 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from test_reports_helpers import make_decision
 
 from models.base import ModelError
 from models.catalogues import CommendationForm
-from models.commendation_ops import (create_decision, decision_rows, decision_summaries, duplicate_commendations,
-                                     find_decision, form_short_name)
+from models.commendation_ops import (
+    create_decision,
+    decision_rows,
+    decision_summaries,
+    duplicate_commendations,
+    find_decision,
+    form_short_name,
+)
 from models.commendations import Decision, Recipient
-from test_reports_helpers import make_decision
 
 
 def default_form():
@@ -21,9 +27,15 @@ def default_form():
 
 
 def args(seeded, **over):
-    base = dict(number="08/QĐ-UBND", signed_on=dt.date(2026, 1, 5), issuer="UBND phường Phúc Lợi",
-                signer_name="Nguyễn Văn Thắng", signer_title="Chủ tịch", form=default_form(),
-                recipients=[{"person": seeded.hung, "achievement": "Tích cực"}])
+    base = dict(
+        number="08/QĐ-UBND",
+        signed_on=dt.date(2026, 1, 5),
+        issuer="UBND phường Phúc Lợi",
+        signer_name="Nguyễn Văn Thắng",
+        signer_title="Chủ tịch",
+        form=default_form(),
+        recipients=[{"person": seeded.hung, "achievement": "Tích cực"}],
+    )
     base.update(over)
     return base
 
@@ -33,14 +45,24 @@ def test_create_decision_saves_all_recipients(seeded):
     assert decision.number == "07/QĐ-UBND"
     recipients = list(Recipient.select().where(Recipient.decision == decision).order_by(Recipient.id))
     assert [(r.person_id, r.group_id) for r in recipients] == [
-        (seeded.yen.id, None), (None, seeded.groups[1].id), (seeded.dang.id, None)]
+        (seeded.yen.id, None),
+        (None, seeded.groups[1].id),
+        (seeded.dang.id, None),
+    ]
     assert recipients[0].golden_book_no == "12/2026"
 
 
 def test_create_decision_accepts_ids_and_form_code(seeded):
-    decision = create_decision(**args(seeded, form="bang_khen_ct_tinh",
-                                      recipients=[{"person": seeded.an.id, "achievement": "Xuất sắc"},
-                                                  {"group": seeded.groups[0].id, "achievement": "Tiêu biểu"}]))
+    decision = create_decision(
+        **args(
+            seeded,
+            form="bang_khen_ct_tinh",
+            recipients=[
+                {"person": seeded.an.id, "achievement": "Xuất sắc"},
+                {"group": seeded.groups[0].id, "achievement": "Tiêu biểu"},
+            ],
+        )
+    )
     assert decision.form.code == "bang_khen_ct_tinh"
     assert decision.recipients.count() == 2
 
@@ -52,14 +74,17 @@ def test_create_decision_normalises_text(seeded):
     assert decision.number == "126/QĐ-UBND"
 
 
-@pytest.mark.parametrize("over, message", [
-    ({"number": "  "}, "Chưa nhập số quyết định."),
-    ({"recipients": []}, "Quyết định chưa có cá nhân hoặc tập thể nào được khen thưởng."),
-    ({"signer_name": ""}, "Chưa nhập họ tên người ký quyết định."),
-    ({"issuer": ""}, "Chưa nhập cơ quan ban hành quyết định."),
-    ({"signed_on": None}, "Chưa nhập ngày ký quyết định."),
-    ({"form": "khong_co"}, "Không có hình thức khen thưởng mã khong_co."),
-])
+@pytest.mark.parametrize(
+    "over, message",
+    [
+        ({"number": "  "}, "Chưa nhập số quyết định."),
+        ({"recipients": []}, "Quyết định chưa có cá nhân hoặc tập thể nào được khen thưởng."),
+        ({"signer_name": ""}, "Chưa nhập họ tên người ký quyết định."),
+        ({"issuer": ""}, "Chưa nhập cơ quan ban hành quyết định."),
+        ({"signed_on": None}, "Chưa nhập ngày ký quyết định."),
+        ({"form": "khong_co"}, "Không có hình thức khen thưởng mã khong_co."),
+    ],
+)
 def test_create_decision_refuses_bad_input(seeded, over, message):
     before = Decision.select().count()
     with pytest.raises(ModelError) as err:
@@ -69,7 +94,10 @@ def test_create_decision_refuses_bad_input(seeded, over, message):
 
 
 def test_recipient_must_be_person_or_group(seeded):
-    for entry in ({"achievement": "x"}, {"person": seeded.yen, "group": seeded.groups[0], "achievement": "x"}):
+    for entry in (
+        {"achievement": "x"},
+        {"person": seeded.yen, "group": seeded.groups[0], "achievement": "x"},
+    ):
         with pytest.raises(ModelError, match="phải là một cá nhân hoặc một tập thể"):
             create_decision(**args(seeded, recipients=[{"person": seeded.an, "achievement": "y"}, entry]))
     assert Recipient.select().count() == 2  # only the seeded ones: nothing half-saved
@@ -99,11 +127,14 @@ def test_same_number_same_year_is_refused(seeded):
 def test_duplicates_found_for_same_form_same_year(seeded):
     seeded.decision.tombstone()  # the seeded one is dated this year, which may be 2026
     make_decision(seeded)  # Yến, Tổ dân vận Hòa Bình and Long, in 2026, default form
-    dups = duplicate_commendations([{"person": seeded.yen}, {"group": seeded.groups[1]}, {"person": seeded.an}],
-                                   default_form(), 2026)
+    dups = duplicate_commendations(
+        [{"person": seeded.yen}, {"group": seeded.groups[1]}, {"person": seeded.an}], default_form(), 2026
+    )
     assert [d.name for d in dups] == ["Nguyễn Thị Hải Yến", "Tổ dân vận Hòa Bình"]
-    assert dups[0].message == ("Nguyễn Thị Hải Yến đã được khen thưởng hình thức Giấy khen của Chủ tịch UBND "
-                               "cấp xã năm 2026 (Quyết định số 07/QĐ-UBND ngày 05/01/2026).")
+    assert dups[0].message == (
+        "Nguyễn Thị Hải Yến đã được khen thưởng hình thức Giấy khen của Chủ tịch UBND "
+        "cấp xã năm 2026 (Quyết định số 07/QĐ-UBND ngày 05/01/2026)."
+    )
 
 
 def test_duplicates_not_found_other_year_other_form_or_deleted(seeded):
@@ -118,9 +149,13 @@ def test_duplicates_not_found_other_year_other_form_or_deleted(seeded):
 
 
 def test_seeded_decision_is_a_duplicate_in_its_year(seeded):
-    dups = duplicate_commendations([seeded.yen, seeded.groups[0], seeded.groups[1]], default_form(), seeded.year)
+    dups = duplicate_commendations(
+        [seeded.yen, seeded.groups[0], seeded.groups[1]], default_form(), seeded.year
+    )
     assert [(d.name, d.decision_number) for d in dups] == [
-        ("Nguyễn Thị Hải Yến", "125/QĐ-UBND"), ("Tổ dân phố số 1", "125/QĐ-UBND")]
+        ("Nguyễn Thị Hải Yến", "125/QĐ-UBND"),
+        ("Tổ dân phố số 1", "125/QĐ-UBND"),
+    ]
     assert duplicate_commendations([seeded.yen], default_form(), seeded.year - 1) == []
 
 
@@ -161,14 +196,20 @@ def test_decision_rows_groups_first_with_positions(seeded):
 
 def test_decision_rows_address_when_no_current_role_and_live_only(seeded):
     # Bình led Tổ dân phố số 1 until 2019 only: her address (none) falls back to her area.
-    decision = make_decision(seeded, recipients=[
-        {"person": seeded.binh, "achievement": "a"}, {"person": seeded.an, "achievement": "b"},
-    ])
+    decision = make_decision(
+        seeded,
+        recipients=[
+            {"person": seeded.binh, "achievement": "a"},
+            {"person": seeded.an, "achievement": "b"},
+        ],
+    )
     seeded.an.address = "Số 9 ngõ 2"
     seeded.an.save()
     rows = decision_rows(decision)
     assert [(r.name, r.position) for r in rows] == [
-        ("Lê Thị Bình", "Khu phố 2"), ("Trần Văn An", "Quyền tổ trưởng Tổ dân vận Hòa Bình")]
+        ("Lê Thị Bình", "Khu phố 2"),
+        ("Trần Văn An", "Quyền tổ trưởng Tổ dân vận Hòa Bình"),
+    ]
     Recipient.get(Recipient.decision == decision, Recipient.person == seeded.an).tombstone()
     assert [r.name for r in decision_rows(decision)] == ["Lê Thị Bình"]
 

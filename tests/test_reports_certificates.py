@@ -10,6 +10,7 @@ import zlib
 
 import pytest
 from pypdf import PdfReader
+from test_reports_helpers import assert_fonts_embedded, make_decision, pdf_text
 
 from models.base import ModelError
 from models.catalogues import CommendationForm
@@ -17,7 +18,6 @@ from models.commendation_ops import decision_rows
 from models.commendations import Recipient
 from reports.certificates import write_certificates
 from reports.errors import Cancelled
-from test_reports_helpers import assert_fonts_embedded, make_decision, pdf_text
 
 
 @pytest.fixture
@@ -84,7 +84,9 @@ def test_delegated_signature_has_two_titles(seeded, tmp_path):
 def test_decomposed_text_is_drawn_composed(seeded, tmp_path):
     nfd = unicodedata.normalize("NFD", "Gương mẫu trong phong trào khuyến học")
     decision = make_decision(seeded, recipients=[{"person": seeded.hung, "achievement": "x"}])
-    Recipient.update(achievement=nfd).where(Recipient.decision == decision).execute()  # raw, as an import might
+    Recipient.update(achievement=nfd).where(
+        Recipient.decision == decision
+    ).execute()  # raw, as an import might
     out = tmp_path / "nfc.pdf"
     write_certificates(decision, out)
     raw = PdfReader(str(out)).pages[0].extract_text()
@@ -92,7 +94,9 @@ def test_decomposed_text_is_drawn_composed(seeded, tmp_path):
 
 
 def test_long_achievement_stays_inside(seeded, tmp_path):
-    long = " ".join(["Đã có thành tích xuất sắc trong phong trào toàn dân đoàn kết xây dựng đời sống văn hóa"] * 3)
+    long = " ".join(
+        ["Đã có thành tích xuất sắc trong phong trào toàn dân đoàn kết xây dựng đời sống văn hóa"] * 3
+    )
     decision = make_decision(seeded, recipients=[{"group": seeded.groups[0], "achievement": long}])
     out = tmp_path / "long.pdf"
     write_certificates(decision, out)
@@ -135,11 +139,22 @@ def test_cancel_keeps_an_older_file(decision, tmp_path):
 
 def _png(path, size=8):
     """A small red square PNG, written by hand."""
+
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     raw = b"".join(b"\x00" + b"\xcc\x10\x10" * size for _ in range(size))
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -187,3 +202,25 @@ def test_seeded_decision_date_format(seeded, tmp_path):
     assert f"Quyết định số 125/QĐ-UBND ngày 10/01/{seeded.year}" in text
     assert "Tổ dân phố số 1" in pdf_text(out)[0]
     assert dt.date.today().year == seeded.year
+
+
+def test_party_committee_certificate_and_list(seeded, tmp_path):
+    from models.commendation_ops import create_decision
+    from reports.commendation_list import write_commendation_list
+
+    decision = create_decision(
+        number="21-QĐ/ĐU",
+        signed_on=dt.date(2026, 2, 3),
+        issuer="Đảng ủy phường Phúc Lợi",
+        signer_name="Trần Thị Mai",
+        signer_title="Bí thư",
+        form="giay_khen_dang_uy",
+        recipients=[{"person": seeded.yen, "achievement": "Hoàn thành xuất sắc nhiệm vụ"}],
+    )
+    write_certificates(decision, tmp_path / "dang.pdf")
+    text = pdf_text(tmp_path / "dang.pdf")[0]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "CỘNG HÒA" not in text
+    assert "BÍ THƯ ĐẢNG ỦY PHƯỜNG PHÚC LỢI" in text and "GIẤY KHEN" in text
+    write_commendation_list(decision, tmp_path / "dang-ds.pdf")
+    listed = pdf_text(tmp_path / "dang-ds.pdf")[0]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in listed and "Độc lập" not in listed

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_reports_helpers import make_decision, pdf_text
 
 from models.base import ModelError
 from reports import cli
-from test_reports_helpers import make_decision, pdf_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,17 +50,32 @@ def test_report_commendation_list(demo_db, tmp_path, suffix):
     assert out.stat().st_size > 1000
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda d, t: cli.report_certificates(d, "404/QĐ-UBND", t / "x.pdf"), "Không tìm thấy quyết định số 404/QĐ-UBND."),
-    (lambda d, t: cli.report_certificates(d, "07/QĐ-UBND", t / "x.docx"),
-     "Không ghi được tệp x.docx: chỉ hỗ trợ đuôi .pdf."),
-    (lambda d, t: cli.report_commendation_list(d, "07/QĐ-UBND", t / "x.csv"),
-     "Không ghi được tệp x.csv: chỉ hỗ trợ đuôi .pdf, .docx hoặc .xlsx."),
-    (lambda d, t: cli.report_commendation_list(d, "07/QĐ-UBND", t / "no" / "x.pdf"),
-     "Không có thư mục {t}/no để ghi tệp x.pdf."),
-    (lambda d, t: cli.list_decisions(t / "missing.todan"), "Không tìm thấy tệp dữ liệu {t}/missing.todan."),
-    (lambda d, t: cli.list_decisions(t), "{t} là một thư mục, không phải tệp dữ liệu của Tổ Dân."),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda d, t: cli.report_certificates(d, "404/QĐ-UBND", t / "x.pdf"),
+            "Không tìm thấy quyết định số 404/QĐ-UBND.",
+        ),
+        (
+            lambda d, t: cli.report_certificates(d, "07/QĐ-UBND", t / "x.docx"),
+            "Không ghi được tệp x.docx: chỉ hỗ trợ đuôi .pdf.",
+        ),
+        (
+            lambda d, t: cli.report_commendation_list(d, "07/QĐ-UBND", t / "x.csv"),
+            "Không ghi được tệp x.csv: chỉ hỗ trợ đuôi .pdf, .docx hoặc .xlsx.",
+        ),
+        (
+            lambda d, t: cli.report_commendation_list(d, "07/QĐ-UBND", t / "no" / "x.pdf"),
+            "Không có thư mục {t}/no để ghi tệp x.pdf.",
+        ),
+        (
+            lambda d, t: cli.list_decisions(t / "missing.todan"),
+            "Không tìm thấy tệp dữ liệu {t}/missing.todan.",
+        ),
+        (lambda d, t: cli.list_decisions(t), "{t} là một thư mục, không phải tệp dữ liệu của Tổ Dân."),
+    ],
+)
 def test_bad_input_is_a_model_error(demo_db, tmp_path, call, message):
     with pytest.raises(ModelError) as err:
         call(demo_db, tmp_path)
@@ -80,8 +95,18 @@ def test_parser_wiring(demo_db, tmp_path):
     sub = parser.add_subparsers(dest="command")
     cli.add_report_commands(sub)
     cli.add_list_commands(sub)
-    args = parser.parse_args(["report", "commendation-list", "--db", str(demo_db), "--decision", "07/QĐ-UBND",
-                              "--out", str(tmp_path / "a.xlsx")])
+    args = parser.parse_args(
+        [
+            "report",
+            "commendation-list",
+            "--db",
+            str(demo_db),
+            "--decision",
+            "07/QĐ-UBND",
+            "--out",
+            str(tmp_path / "a.xlsx"),
+        ]
+    )
     assert args.func is cli._cmd_commendation_list
     assert args.func(args) == 0 and (tmp_path / "a.xlsx").exists()
     args = parser.parse_args(["list", "decisions", "--db", str(demo_db)])
@@ -89,8 +114,14 @@ def test_parser_wiring(demo_db, tmp_path):
 
 
 def _run(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reports.cli", *argv], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "reports.cli", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_subprocess_exit_status(demo_db, tmp_path):

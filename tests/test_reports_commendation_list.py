@@ -8,12 +8,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from test_reports_helpers import assert_fonts_embedded, make_decision, pdf_text
 
 from models.base import ModelError
 from models.commendation_ops import create_decision
 from models.people import Person
 from reports.commendation_list import COLUMNS, build_list, write_commendation_list
-from test_reports_helpers import assert_fonts_embedded, make_decision, pdf_text
 
 HEADERS = ["STT", "Họ và tên / Tên tập thể", "Chức vụ – Địa chỉ / Đơn vị", "Thành tích", "Hình thức"]
 
@@ -31,22 +31,41 @@ def decision(seeded):
 @pytest.fixture
 def big_decision(seeded):
     """Sixty people: the table runs over several pages."""
-    people = [Person.create(full_name=f"Nguyễn Văn Thành {i:02d}", address=f"Số {i} ngõ Phúc Lợi") for i in range(60)]
-    return create_decision(number="99/QĐ-UBND", signed_on=dt.date(2026, 3, 15), issuer="UBND phường Phúc Lợi",
-                           signer_name="Nguyễn Văn Thắng", signer_title="Chủ tịch", form="giay_khen_ct_xa",
-                           recipients=[{"person": p, "achievement": "Tích cực tham gia phong trào khuyến học, "
-                                        "khuyến tài ở khu dân cư"} for p in people])
+    people = [
+        Person.create(full_name=f"Nguyễn Văn Thành {i:02d}", address=f"Số {i} ngõ Phúc Lợi")
+        for i in range(60)
+    ]
+    return create_decision(
+        number="99/QĐ-UBND",
+        signed_on=dt.date(2026, 3, 15),
+        issuer="UBND phường Phúc Lợi",
+        signer_name="Nguyễn Văn Thắng",
+        signer_title="Chủ tịch",
+        form="giay_khen_ct_xa",
+        recipients=[
+            {"person": p, "achievement": "Tích cực tham gia phong trào khuyến học, khuyến tài ở khu dân cư"}
+            for p in people
+        ],
+    )
 
 
 def test_build_list_sections(decision):
     doc = build_list(decision)
     assert [c.title for c in COLUMNS] == HEADERS
     assert [s.heading for s in doc.sections] == ["I. Tập thể", "II. Cá nhân"]
-    assert doc.sections[0].rows == [("1", "Tổ dân vận Hòa Bình", "Khu phố 1",
-                                     "Tổ dân vận tiêu biểu trong công tác vận động nhân dân",
-                                     "Giấy khen của Chủ tịch UBND cấp xã")]
-    assert [r[:3] for r in doc.sections[1].rows] == [("1", "Nguyễn Thị Hải Yến", "Tổ trưởng Tổ dân phố số 1"),
-                                                     ("2", "Đặng Văn Long", "Thành viên Tổ dân phố số 1")]
+    assert doc.sections[0].rows == [
+        (
+            "1",
+            "Tổ dân vận Hòa Bình",
+            "Khu phố 1",
+            "Tổ dân vận tiêu biểu trong công tác vận động nhân dân",
+            "Giấy khen của Chủ tịch UBND cấp xã",
+        )
+    ]
+    assert [r[:3] for r in doc.sections[1].rows] == [
+        ("1", "Nguyễn Thị Hải Yến", "Tổ trưởng Tổ dân phố số 1"),
+        ("2", "Đặng Văn Long", "Thành viên Tổ dân phố số 1"),
+    ]
     assert doc.subtitle == "(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 01 năm 2026)"
     assert doc.footer == "Danh sách có 1 tập thể và 2 cá nhân."
 
@@ -60,16 +79,31 @@ def test_people_only_numbered_I(big_decision):
 def test_pdf(decision, tmp_path):
     out = write_commendation_list(decision, tmp_path / "ds.pdf")
     text = flat(pdf_text(out)[0])
-    for needle in ("ỦY BAN NHÂN DÂN", "PHƯỜNG PHÚC LỢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                   "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH KHEN THƯỞNG",
-                   "(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 01 năm 2026)", "I. Tập thể", "II. Cá nhân",
-                   "Nguyễn Thị Hải Yến", "Đặng Văn Long", "Tổ dân vận Hòa Bình", "Tổ trưởng Tổ dân phố số 1",
-                   "STT", "Thành tích", "Hình thức"):
+    for needle in (
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG PHÚC LỢI",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "DANH SÁCH KHEN THƯỞNG",
+        "(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 01 năm 2026)",
+        "I. Tập thể",
+        "II. Cá nhân",
+        "Nguyễn Thị Hải Yến",
+        "Đặng Văn Long",
+        "Tổ dân vận Hòa Bình",
+        "Tổ trưởng Tổ dân phố số 1",
+        "STT",
+        "Thành tích",
+        "Hình thức",
+    ):
         assert needle in text, needle
     assert text.index("Tổ dân vận Hòa Bình") < text.index("Nguyễn Thị Hải Yến")
     assert_fonts_embedded(out)
     page = PdfReader(str(out)).pages[0]
-    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4 portrait
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+        595,
+        842,
+    )  # A4 portrait
 
 
 def test_pdf_repeats_header_and_numbers_later_pages(big_decision, tmp_path):
@@ -118,6 +152,7 @@ def test_xlsx(decision, tmp_path):
     values = list(ws.iter_rows(values_only=True))
     assert values[0][0] == "ỦY BAN NHÂN DÂN PHƯỜNG PHÚC LỢI"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in values[0]
+    assert "Độc lập - Tự do - Hạnh phúc" in values[1]
     assert values[2][0] == "DANH SÁCH KHEN THƯỞNG"
     assert values[3][0] == "(Kèm theo Quyết định số 07/QĐ-UBND ngày 05 tháng 01 năm 2026)"
     header_index = next(i for i, row in enumerate(values) if row[0] == "STT")
@@ -125,7 +160,7 @@ def test_xlsx(decision, tmp_path):
     header_row = header_index + 1
     assert all(ws.cell(row=header_row, column=c).font.b for c in range(1, 6))
     assert ws.print_title_rows.replace("$", "") == f"{header_row}:{header_row}"
-    body = values[header_index + 1:]
+    body = values[header_index + 1 :]
     assert body[0][0] == "I. Tập thể"
     assert body[1][:3] == (1, "Tổ dân vận Hòa Bình", "Khu phố 1")
     assert body[3][:3] == (1, "Nguyễn Thị Hải Yến", "Tổ trưởng Tổ dân phố số 1")

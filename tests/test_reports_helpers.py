@@ -11,9 +11,22 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 from reportlab.pdfgen.canvas import Canvas
 
-BASE14 = {"Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Helvetica", "Helvetica-Bold",
-          "Helvetica-Oblique", "Helvetica-BoldOblique", "Courier", "Courier-Bold", "Courier-Oblique",
-          "Courier-BoldOblique", "Symbol", "ZapfDingbats"}
+BASE14 = {
+    "Times-Roman",
+    "Times-Bold",
+    "Times-Italic",
+    "Times-BoldItalic",
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-Oblique",
+    "Helvetica-BoldOblique",
+    "Courier",
+    "Courier-Bold",
+    "Courier-Oblique",
+    "Courier-BoldOblique",
+    "Symbol",
+    "ZapfDingbats",
+}
 
 
 def pdf_text(path: Path | str) -> list[str]:
@@ -65,8 +78,14 @@ def assert_fonts_embedded(path: Path | str) -> None:
     assert any("LiberationSerif" in name for name in fonts), fonts
 
 
-def make_decision(seeded, number: str = "07/QĐ-UBND", signed_on: dt.date = dt.date(2026, 1, 5), form=None,
-                  recipients: list[dict] | None = None, signer_title: str = "Chủ tịch"):
+def make_decision(
+    seeded,
+    number: str = "07/QĐ-UBND",
+    signed_on: dt.date = dt.date(2026, 1, 5),
+    form=None,
+    recipients: list[dict] | None = None,
+    signer_title: str = "Chủ tịch",
+):
     """A decision made through the operation under test, with one person and one group."""
     from models.catalogues import CommendationForm
     from models.commendation_ops import create_decision
@@ -74,18 +93,31 @@ def make_decision(seeded, number: str = "07/QĐ-UBND", signed_on: dt.date = dt.d
     form = form or CommendationForm.get(CommendationForm.is_default == True)  # noqa: E712
     if recipients is None:
         recipients = [
-            {"person": seeded.yen, "achievement": "Hoàn thành xuất sắc nhiệm vụ tổ trưởng năm 2025",
-             "golden_book_no": "12/2026"},
-            {"group": seeded.groups[1], "achievement": "Tổ dân vận tiêu biểu trong công tác vận động nhân dân",
-             "golden_book_no": "13/2026"},
+            {
+                "person": seeded.yen,
+                "achievement": "Hoàn thành xuất sắc nhiệm vụ tổ trưởng năm 2025",
+                "golden_book_no": "12/2026",
+            },
+            {
+                "group": seeded.groups[1],
+                "achievement": "Tổ dân vận tiêu biểu trong công tác vận động nhân dân",
+                "golden_book_no": "13/2026",
+            },
             {"person": seeded.dang, "achievement": "Gương mẫu, nhiệt tình trong công tác hòa giải ở cơ sở"},
         ]
-    return create_decision(number=number, signed_on=signed_on, issuer="UBND phường Phúc Lợi",
-                           signer_name="Nguyễn Văn Thắng", signer_title=signer_title, form=form,
-                           recipients=recipients)
+    return create_decision(
+        number=number,
+        signed_on=signed_on,
+        issuer="UBND phường Phúc Lợi",
+        signer_name="Nguyễn Văn Thắng",
+        signer_title=signer_title,
+        form=form,
+        recipients=recipients,
+    )
 
 
 # -- the helpers can fail -------------------------------------------------------------
+
 
 def test_font_check_catches_base14_fonts(tmp_path):
     path = tmp_path / "base14.pdf"
