@@ -1,0 +1,128 @@
+"""Lists of the activity screens (meetings, recommendations, mediation,
+coordination rules, terms). Same contract as ``models.listing``: count and
+pages of display-ready tuples; each row here ends with the record's id, past
+the screen's columns, so that a screen can open the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+import peewee as pw
+
+from .areas import ResidentialArea
+from .catalogues import RecommendationCategory
+from .groups import Group
+from .listing import Listing, MeetingListing, RecommendationListing, Row, search_words
+from .mediation import MediationCase
+from .meetings import Meeting
+from .people import Person
+from .recommendations import Recommendation
+from .text import fold
+
+
+class MeetingRegisterListing(MeetingListing):
+    """The meeting list with the meeting id last."""
+
+    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
+        page = base.order_by(Meeting.held_on.desc(), Meeting.id.desc()).offset(offset).limit(limit)
+        ids = [mid for (mid,) in page.tuples()]
+        if not ids:
+            return []
+        chair = Person.alias()
+        query = (
+            Meeting.select(Meeting.held_on, Group.name, Meeting.place, chair.full_name,
+                           Meeting.members_present, Meeting.other_attendees, Meeting.id)
+            .join(Group, on=(Meeting.group == Group.id))
+            .switch(Meeting)
+            .join(chair, pw.JOIN.LEFT_OUTER, on=(Meeting.chair == chair.id))
+            .where(Meeting.id.in_(ids))
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+            .tuples()
+        )
+        return [(held, group, place, chair_name or "", present, others, present + others, mid)
+                for held, group, place, chair_name, present, others, mid in query]
+
+
+class RecommendationRegisterListing(RecommendationListing):
+    """The recommendation list with the recommendation id last."""
+
+    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
+        page = base.order_by(Recommendation.raised_on.desc(), Recommendation.id.desc()).offset(offset).limit(limit)
+        ids = [rid for (rid,) in page.tuples()]
+        if not ids:
+            return []
+        query = (
+            Recommendation.select(
+                Recommendation.raised_on, Group.name, RecommendationCategory.name, Recommendation.content,
+                Recommendation.forwarded_to, Recommendation.due_on, Recommendation.state, Recommendation.id,
+            )
+            .join(Group, pw.JOIN.LEFT_OUTER, on=(Recommendation.group == Group.id))
+            .switch(Recommendation)
+            .join(RecommendationCategory, on=(Recommendation.category == RecommendationCategory.id))
+            .where(Recommendation.id.in_(ids))
+            .order_by(Recommendation.raised_on.desc(), Recommendation.id.desc())
+            .tuples()
+        )
+        today = self.today
+        return [
+            (raised, group or "", category, content, forwarded, due, state,
+             due is not None and due < today and not state.is_closed, rid)
+            for raised, group, category, content, forwarded, due, state, rid in query
+        ]
+
+
+class MediationListing(Listing):
+    """Hòa giải, newest first: opened, area, parties, subject, mediators,
+    outcome, closed, id. Search matches a word of the parties' names."""
+
+    filters = ("year", "area_id")
+
+    def _base(self, search: str, year: int | None = None, area_id: int | None = None) -> pw.ModelSelect:
+        query = MediationCase.select(MediationCase.id).where(MediationCase.deleted_at.is_null())
+        if year is not None:
+            query = query.where(MediationCase.opened_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        if area_id is not None:
+            query = query.where(MediationCase.area == area_id)
+        words = search_words(search)
+        if words:
+            # Few cases per commune: match the folded parties in Python.
+            ids = [cid for cid, parties in query.select(MediationCase.id, MediationCase.parties).tuples()
+                   if all(f" {w}" in f" {fold(parties)}" for w in words)]
+            query = MediationCase.select(MediationCase.id).where(MediationCase.id.in_(ids))
+        return query
+
+    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
+        query = (base.select(MediationCase.opened_on, ResidentialArea.name, MediationCase.parties,
+                             MediationCase.subject, MediationCase.mediators, MediationCase.outcome,
+                             MediationCase.closed_on, MediationCase.id)
+                 .join(ResidentialArea, on=(MediationCase.area == ResidentialArea.id))
+                 .order_by(MediationCase.opened_on.desc(), MediationCase.id.desc())
+                 .offset(offset).limit(limit).tuples())
+        return [tuple(row) for row in query]
+
+
+class FunctionListing(Listing):
+    """A list computed by a function (a few thousand rows at most), searched
+    on the folded text of chosen columns."""
+
+    def __init__(self, rows: Callable[..., list[Row]], search_columns: tuple[int, ...] = (0,),
+                 filters: tuple[str, ...] = ()):
+        self.rows = rows
+        self.search_columns = search_columns
+        self.filters = filters
+
+    def _matching(self, search: str, **filters: Any) -> list[Row]:
+        rows = self.rows(**filters)
+        words = search_words(search)
+        if not words:
+            return rows
+        return [row for row in rows
+                if all(any(f" {w}" in f" {fold(str(row[c]))}" for c in self.search_columns) for w in words)]
+
+    def count(self, search: str = "", **filters: Any) -> int:
+        return len(self._matching(search, **filters))
+
+    def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
+        return self._matching(search, **filters)[offset:offset + limit]

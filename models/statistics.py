@@ -1,0 +1,443 @@
+"""The figures of a year, as the sơ kết / tổng kết reports and the dashboard
+give them; one call per year, computed with a few SQL aggregates (no loop
+over rows), so that a province database answers in well under a second.
+
+Counting rules (the seeds' own):
+- A year's figures are taken on its reference day: 31/12, or today for the
+  current year. A group is active on that day when it was founded by then and
+  not dissolved; shares of groups are of the active groups ("497 đảng viên
+  trực tiếp làm tổ trưởng, chiếm 27,35%" = 497 / 1.817).
+- Leaders are the serving tổ trưởng and interim leaders of active groups,
+  counted once per group; a leader "is a party member" when a live party
+  record exists for the person.
+- Party members assigned to groups: distinct party members with an assignment
+  to an active group on the reference day; their share is of active groups,
+  as the seeds compute it ("985 ... chiếm 54,21%").
+- Meetings are those held in the year; attendance (lượt người dự) is members
+  ticked present plus other residents.
+- Recommendations raised in the year; resolved / answered / out of scope are
+  those closed in the year in that state; open and overdue are as on the
+  reference day (the closing day is kept, so a past year is exact).
+- Household titles: share of the households (each counted by its head) of the
+  filtered areas; group titles: share of the active groups.
+
+Filters: ``unit`` (a commune code, at a province office), ``area`` (a
+residential area id), ``group_type`` (a group type id; it narrows the group
+figures only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import peewee as pw
+
+from .areas import ResidentialArea
+from .catalogues import RecommendationCategory
+from .coordination import CoordinationRule, RuleReview
+from .enums import GroupTitleKind, HouseholdTitleKind, MediationOutcome, RecommendationState, Role
+from .funds import Fund, FundContribution, GroupBudget
+from .groups import Group, Membership
+from .mediation import MediationCase
+from .meetings import Meeting
+from .party import PartyAssignment, PartyMember
+from .people import Person
+from .recommendations import Recommendation
+from .text import format_int, format_percent
+from .titles import GroupTitle, HouseholdTitle
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A count and what it is a share of; shown "497/1.817 (27,35%)"."""
+
+    part: int
+    whole: int
+
+    @property
+    def value(self) -> Fraction:
+        return Fraction(self.part, self.whole) if self.whole else Fraction(0)
+
+    @property
+    def percent(self) -> str:
+        return format_percent(self.part, self.whole)
+
+    def __str__(self) -> str:
+        return f"{format_int(self.part)}/{format_int(self.whole)} ({self.percent})"
+
+
+@dataclass(frozen=True)
+class CategoryFigures:
+    category_id: int
+    name: str
+    raised: int = 0
+    resolved: int = 0
+    answered: int = 0
+    out_of_scope: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    @property
+    def settled(self) -> int:
+        """Resolved or answered ("được giải quyết hoặc trả lời")."""
+        return self.resolved + self.answered
+
+
+@dataclass(frozen=True)
+class FundFigures:
+    fund_id: int
+    name: str
+    groups: int
+    target: int
+    raised: int
+
+    @property
+    def share(self) -> Ratio:
+        return Ratio(self.raised, self.target)
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    reference_day: dt.date
+    # groups
+    groups_total: int = 0
+    groups_active: int = 0
+    areas: int = 0
+    leaders: int = 0  # groups with a serving tổ trưởng or interim leader
+    interim_leaders: int = 0
+    deputies: int = 0
+    party_leaders: int = 0  # groups whose leader is a party member
+    party_members: int = 0
+    assigned_party_members: int = 0
+    groups_with_party_member: int = 0
+    people: int = 0
+    # meetings
+    meetings: int = 0
+    groups_meeting: int = 0
+    members_present: int = 0
+    other_attendees: int = 0
+    # recommendations, by category in catalogue order
+    categories: tuple[CategoryFigures, ...] = ()
+    # mediation
+    mediation_cases: int = 0
+    mediation_success: int = 0
+    mediation_failure: int = 0
+    mediation_pending: int = 0
+    # titles
+    households: int = 0
+    household_titles: dict[HouseholdTitleKind, int] = field(default_factory=dict)
+    group_titles: dict[GroupTitleKind, int] = field(default_factory=dict)
+    area_titles: dict[GroupTitleKind, int] = field(default_factory=dict)
+    # funds, budgets, coordination
+    funds: tuple[FundFigures, ...] = ()
+    budget_groups: int = 0
+    budget_total: int = 0
+    rules: int = 0
+    rule_reviews: int = 0
+
+    # Derived figures and shares --------------------------------------------
+    @property
+    def attendance(self) -> int:
+        """Lượt người dự."""
+        return self.members_present + self.other_attendees
+
+    @property
+    def active_share(self) -> Ratio:
+        return Ratio(self.groups_active, self.groups_total)
+
+    @property
+    def party_leader_share(self) -> Ratio:
+        return Ratio(self.party_leaders, self.groups_active)
+
+    @property
+    def assigned_share(self) -> Ratio:
+        return Ratio(self.assigned_party_members, self.groups_active)
+
+    def _sum(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.categories)
+
+    @property
+    def recommendations_raised(self) -> int:
+        return self._sum("raised")
+
+    @property
+    def recommendations_resolved(self) -> int:
+        return self._sum("resolved")
+
+    @property
+    def recommendations_answered(self) -> int:
+        return self._sum("answered")
+
+    @property
+    def recommendations_settled(self) -> int:
+        return self._sum("settled")
+
+    @property
+    def recommendations_out_of_scope(self) -> int:
+        return self._sum("out_of_scope")
+
+    @property
+    def recommendations_open(self) -> int:
+        return self._sum("open")
+
+    @property
+    def recommendations_overdue(self) -> int:
+        return self._sum("overdue")
+
+    @property
+    def mediation_success_share(self) -> Ratio:
+        return Ratio(self.mediation_success, self.mediation_success + self.mediation_failure)
+
+    def household_share(self, kind: HouseholdTitleKind) -> Ratio:
+        return Ratio(self.household_titles.get(kind, 0), self.households)
+
+    def group_share(self, kind: GroupTitleKind) -> Ratio:
+        return Ratio(self.group_titles.get(kind, 0), self.groups_active)
+
+    def area_share(self, kind: GroupTitleKind) -> Ratio:
+        return Ratio(self.area_titles.get(kind, 0), self.areas)
+
+
+def _count_if(condition: pw.Expression) -> pw.Node:
+    return pw.fn.SUM(pw.Case(None, ((condition, 1),), 0))
+
+
+def _distinct_if(condition: pw.Expression, value: pw.Node) -> pw.Node:
+    return pw.fn.COUNT(pw.Case(None, ((condition, value),), None).distinct())
+
+
+class _Scope:
+    """The filters as subqueries of area ids and group ids."""
+
+    def __init__(self, unit: str | None, area: int | None, group_type: int | None):
+        self.unit, self.area, self.group_type = unit, area, group_type
+        self.filtered = unit is not None or area is not None
+
+    def areas(self) -> pw.ModelSelect:
+        query = ResidentialArea.select(ResidentialArea.id).where(ResidentialArea.deleted_at.is_null())
+        if self.unit is not None:
+            query = query.where(ResidentialArea.commune_code == self.unit)
+        if self.area is not None:
+            query = query.where(ResidentialArea.id == self.area)
+        return query
+
+    def group_condition(self, model: type[pw.Model] = Group) -> pw.Expression:
+        cond = model.deleted_at.is_null()
+        if self.filtered:
+            cond &= model.area.in_(self.areas())
+        if self.group_type is not None:
+            cond &= model.group_type == self.group_type
+        return cond
+
+    def groups(self) -> pw.ModelSelect:
+        return Group.select(Group.id).where(self.group_condition())
+
+    def person_condition(self) -> pw.Expression:
+        cond = Person.deleted_at.is_null()
+        if self.filtered:
+            cond &= Person.area.in_(self.areas())
+        return cond
+
+
+def _active(day: dt.date, model: type[pw.Model] = Group) -> pw.Expression:
+    return ((model.founded_on.is_null() | (model.founded_on <= day))
+            & (model.dissolved_on.is_null() | (model.dissolved_on > day)))
+
+
+def _serving(model: type[pw.Model], day: dt.date) -> pw.Expression:
+    return (model.deleted_at.is_null()
+            & (model.start_date.is_null() | (model.start_date <= day))
+            & (model.end_date.is_null() | (model.end_date >= day)))
+
+
+def year_figures(year: int, *, unit: str | None = None, area: int | None = None, group_type: int | None = None,
+                 today: dt.date | None = None) -> YearFigures:
+    """Every figure of ``year`` for the whole database or the filtered part."""
+    today = today or dt.date.today()
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    day = min(last, today)
+    scope = _Scope(unit, area, group_type)
+    values: dict[str, object] = {}
+
+    # Groups: total (founded by the day) and active on the day.
+    founded = Group.founded_on.is_null() | (Group.founded_on <= day)
+    total, active = (Group.select(pw.fn.COUNT(Group.id), _count_if(_active(day)))
+                     .where(scope.group_condition(), founded).tuples().get())
+    values.update(groups_total=total or 0, groups_active=active or 0)
+    values["areas"] = (ResidentialArea.select(pw.fn.COUNT(ResidentialArea.id))
+                       .where(ResidentialArea.id.in_(scope.areas()),
+                              ResidentialArea.dissolved_on.is_null() | (ResidentialArea.dissolved_on > day)).scalar() or 0)
+    active_groups = scope.groups().where(_active(day))
+
+    # Leaders, interim leaders, deputies; leaders who are party members.
+    lead = Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value])
+    party = PartyMember.alias()
+    leaders, interim, deputies, party_leaders = (
+        Membership.select(
+            _distinct_if(lead, Membership.group),
+            _distinct_if(Membership.role == Role.ACTING_LEADER.value, Membership.group),
+            _count_if(Membership.role == Role.DEPUTY.value),
+            _distinct_if(lead & party.id.is_null(False), Membership.group))
+        .join(party, pw.JOIN.LEFT_OUTER,
+              on=((party.person == Membership.person) & party.deleted_at.is_null()
+                  & (party.admitted_on.is_null() | (party.admitted_on <= day))))
+        .where(_serving(Membership, day), Membership.group.in_(active_groups),
+               Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value, Role.DEPUTY.value]))
+        .tuples().get())
+    values.update(leaders=leaders or 0, interim_leaders=interim or 0, deputies=deputies or 0,
+                  party_leaders=party_leaders or 0)
+
+    assigned, assigned_groups = (
+        PartyAssignment.select(pw.fn.COUNT(PartyAssignment.party_member.distinct()),
+                               pw.fn.COUNT(PartyAssignment.group.distinct()))
+        .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
+        .where(_serving(PartyAssignment, day), PartyMember.deleted_at.is_null(),
+               PartyAssignment.group.in_(active_groups))
+        .tuples().get())
+    values.update(assigned_party_members=assigned or 0, groups_with_party_member=assigned_groups or 0)
+
+    party_query = (PartyMember.select(pw.fn.COUNT(PartyMember.id))
+                   .where(PartyMember.deleted_at.is_null(),
+                          PartyMember.admitted_on.is_null() | (PartyMember.admitted_on <= day)))
+    people_query = Person.select(pw.fn.COUNT(Person.id)).where(scope.person_condition())
+    heads_query = people_query.where(Person.household_head.is_null() | (Person.household_head == Person.id))
+    if scope.filtered:
+        party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(scope.person_condition())
+    values.update(party_members=party_query.scalar() or 0, people=people_query.scalar() or 0,
+                  households=heads_query.scalar() or 0)
+
+    # Meetings held in the year.
+    count, groups_meeting, present, others = (
+        Meeting.select(pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
+                       pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
+        .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last),
+               Meeting.group.in_(scope.groups()))
+        .tuples().get())
+    values.update(meetings=count or 0, groups_meeting=groups_meeting or 0, members_present=present or 0,
+                  other_attendees=others or 0)
+
+    # Recommendations by category.
+    R = Recommendation
+    in_year = R.raised_on.between(first, last)
+    closed_in_year = R.closed_on.between(first, last)
+    open_on_day = (R.raised_on <= day) & (R.closed_on.is_null() | (R.closed_on > day))
+    where = R.deleted_at.is_null() & (R.raised_on <= day)
+    if scope.filtered or scope.group_type is not None:
+        by_group = R.group.in_(scope.groups())
+        if scope.unit is not None and scope.area is None and scope.group_type is None:
+            by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
+        where &= by_group
+    per_category = {
+        cid: row for cid, *row in R.select(
+            R.category,
+            _count_if(in_year),
+            _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
+            _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
+            _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
+            _count_if(open_on_day),
+            _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day)),
+        ).where(where).group_by(R.category).tuples()
+    }
+    values["categories"] = tuple(
+        CategoryFigures(cid, name, *(int(v or 0) for v in per_category.get(cid, (0,) * 6)))
+        for cid, name in RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
+        .where(RecommendationCategory.deleted_at.is_null() | RecommendationCategory.id.in_(list(per_category)))
+        .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
+
+    # Mediation cases opened in the year.
+    mediation = MediationCase.select(
+        pw.fn.COUNT(MediationCase.id),
+        _count_if(MediationCase.outcome == MediationOutcome.SUCCESS.value),
+        _count_if(MediationCase.outcome == MediationOutcome.FAILURE.value),
+        _count_if(MediationCase.outcome == MediationOutcome.PENDING.value),
+    ).where(MediationCase.deleted_at.is_null(), MediationCase.opened_on.between(first, last))
+    if scope.filtered:
+        mediation = mediation.where(MediationCase.area.in_(scope.areas()))
+    cases, success, failure, pending = mediation.tuples().get()
+    values.update(mediation_cases=cases or 0, mediation_success=success or 0, mediation_failure=failure or 0,
+                  mediation_pending=pending or 0)
+
+    # Titles of the year.
+    household = (HouseholdTitle.select(HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.head.distinct()))
+                 .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year == year)
+                 .group_by(HouseholdTitle.kind))
+    if scope.filtered:
+        household = household.join(Person, on=(HouseholdTitle.head == Person.id)).where(scope.person_condition())
+    values["household_titles"] = {HouseholdTitleKind(k): n for k, n in household.tuples()}
+    values["group_titles"] = {GroupTitleKind(k): n for k, n in (
+        GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.group.distinct()))
+        .where(GroupTitle.deleted_at.is_null(), GroupTitle.year == year, GroupTitle.group.in_(active_groups))
+        .group_by(GroupTitle.kind).tuples())}
+    values["area_titles"] = {GroupTitleKind(k): n for k, n in (
+        GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
+        .where(GroupTitle.deleted_at.is_null(), GroupTitle.year == year, GroupTitle.group.is_null(),
+               GroupTitle.area.in_(scope.areas()))
+        .group_by(GroupTitle.kind).tuples())}
+
+    # Funds, budgets, coordination rules.
+    names = dict(Fund.select(Fund.id, Fund.name).tuples())
+    values["funds"] = tuple(
+        FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)) for fid, n, t, r in (
+            FundContribution.select(FundContribution.fund, pw.fn.COUNT(FundContribution.group.distinct()),
+                                    pw.fn.SUM(FundContribution.target), pw.fn.SUM(FundContribution.raised))
+            .where(FundContribution.deleted_at.is_null(), FundContribution.year == year,
+                   FundContribution.group.in_(scope.groups()))
+            .group_by(FundContribution.fund).order_by(FundContribution.fund).tuples()))
+    budget_groups, budget_total = (
+        GroupBudget.select(pw.fn.COUNT(GroupBudget.group.distinct()), pw.fn.SUM(GroupBudget.amount))
+        .where(GroupBudget.deleted_at.is_null(), GroupBudget.year == year, GroupBudget.group.in_(scope.groups()))
+        .tuples().get())
+    values.update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
+    values["rules"] = (CoordinationRule.select(pw.fn.COUNT(CoordinationRule.id))
+                       .where(CoordinationRule.deleted_at.is_null(), CoordinationRule.signed_on <= day,
+                              CoordinationRule.group.in_(active_groups)).scalar() or 0)
+    values["rule_reviews"] = (RuleReview.select(pw.fn.COUNT(RuleReview.id))
+                              .join(CoordinationRule, on=(RuleReview.rule == CoordinationRule.id))
+                              .where(RuleReview.deleted_at.is_null(), RuleReview.year == year,
+                                     CoordinationRule.deleted_at.is_null(),
+                                     CoordinationRule.group.in_(scope.groups())).scalar() or 0)
+    return YearFigures(year=year, reference_day=day, **values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What needs action today."""
+
+    overdue_recommendations: int
+    reviews_due: int
+    reviews_late: int
+    terms_ending: int
+    terms_past_due: int
+
+
+def attention(today: dt.date | None = None) -> Attention:
+    from . import terms, yearly_ops
+    from .recommendation_ops import overdue_condition
+
+    today = today or dt.date.today()
+    due, late = yearly_ops.reviews_attention(today)
+    ending, past = terms.attention(today)
+    return Attention(
+        overdue_recommendations=Recommendation.select().where(overdue_condition(today)).count(),
+        reviews_due=due, reviews_late=late, terms_ending=ending, terms_past_due=past)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The dashboard: this year beside last year, and what needs action."""
+
+    this_year: YearFigures
+    last_year: YearFigures
+    attention: Attention
+
+
+def overview(year: int | None = None, *, unit: str | None = None, area: int | None = None,
+             today: dt.date | None = None) -> Overview:
+    today = today or dt.date.today()
+    year = year or today.year
+    return Overview(year_figures(year, unit=unit, area=area, today=today),
+                    year_figures(year - 1, unit=unit, area=area, today=today),
+                    attention(today))
