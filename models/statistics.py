@@ -302,12 +302,12 @@ def year_figures(year: int, *, unit: str | None = None, area: int | None = None,
     party_query = (PartyMember.select(pw.fn.COUNT(PartyMember.id))
                    .where(PartyMember.deleted_at.is_null(),
                           PartyMember.admitted_on.is_null() | (PartyMember.admitted_on <= day)))
-    people_query = Person.select(pw.fn.COUNT(Person.id)).where(scope.person_condition())
-    heads_query = people_query.where(Person.household_head.is_null() | (Person.household_head == Person.id))
+    people, households = (Person.select(pw.fn.COUNT(Person.id), _count_if(
+        Person.household_head.is_null() | (Person.household_head == Person.id)))
+        .where(scope.person_condition()).tuples().get())
     if scope.filtered:
         party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(scope.person_condition())
-    values.update(party_members=party_query.scalar() or 0, people=people_query.scalar() or 0,
-                  households=heads_query.scalar() or 0)
+    values.update(party_members=party_query.scalar() or 0, people=people or 0, households=households or 0)
 
     # Meetings held in the year.
     count, groups_meeting, present, others = (
@@ -361,7 +361,8 @@ def year_figures(year: int, *, unit: str | None = None, area: int | None = None,
                   mediation_pending=pending or 0)
 
     # Titles of the year.
-    household = (HouseholdTitle.select(HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.head.distinct()))
+    # A household holds a title once a year (a unique index on live rows).
+    household = (HouseholdTitle.select(HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
                  .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year == year)
                  .group_by(HouseholdTitle.kind))
     if scope.filtered:

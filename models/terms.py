@@ -91,7 +91,8 @@ def check_interim(start: dt.date, end: dt.date | None) -> None:
 
 
 def terms(today: dt.date | None = None, *, status: TermStatus | None = None, warning_days: int = WARNING_DAYS,
-          area: int | None = None, months: int | None = None) -> list[TermRow]:
+          area: int | None = None, months: int | None = None,
+          _keep: tuple[TermStatus, ...] | None = None) -> list[TermRow]:
     """Serving tổ trưởng and interim leaders of active groups with the end of
     their term; ``status`` keeps only those ending soon or past due. Past due
     first, then by end of term."""
@@ -110,10 +111,16 @@ def terms(today: dt.date | None = None, *, status: TermStatus | None = None, war
     if area is not None:
         query = query.where(Group.area == area)
     if status is not None:
-        # Only those whose term can end before the warning horizon: a start
-        # no later than the horizon less the (shorter) interim length.
-        horizon = add_months(soon, -INTERIM_MONTHS) + dt.timedelta(days=1)
-        query = query.where(Membership.start_date <= horizon)
+        # Only those whose term can end by the warning horizon: a start no
+        # later than the horizon less the term (plus a few days, for the
+        # month-end clamping of add_months; the exact test follows below).
+        def latest_start(length: int) -> dt.date:
+            return add_months(soon, -length) + dt.timedelta(days=4)
+
+        query = query.where(
+            ((Membership.role == Role.LEADER.value) & (Membership.start_date <= latest_start(months)))
+            | ((Membership.role == Role.ACTING_LEADER.value)
+               & (Membership.start_date <= latest_start(INTERIM_MONTHS))))
     rows: list[TermRow] = []
     for gid, gname, aname, pname, role, start in query.tuples():
         end = term_end(role, start, months)
@@ -125,7 +132,7 @@ def terms(today: dt.date | None = None, *, status: TermStatus | None = None, war
             state = TermStatus.ENDING_SOON
         else:
             state = TermStatus.SERVING
-        if status is not None and state is not status:
+        if status is not None and state not in (_keep or (status,)):
             continue
         rows.append(TermRow(gid, gname, aname, pname, role, start, end, state))
     order = {TermStatus.PAST_DUE: 0, TermStatus.ENDING_SOON: 1, TermStatus.SERVING: 2}
@@ -135,6 +142,6 @@ def terms(today: dt.date | None = None, *, status: TermStatus | None = None, war
 
 def attention(today: dt.date | None = None, warning_days: int = WARNING_DAYS) -> tuple[int, int]:
     """(terms ending soon, terms past due), for the dashboard."""
-    soon = terms(today, status=TermStatus.ENDING_SOON, warning_days=warning_days)
-    late = terms(today, status=TermStatus.PAST_DUE, warning_days=warning_days)
-    return len(soon), len(late)
+    rows = terms(today, status=TermStatus.ENDING_SOON, warning_days=warning_days, _keep=(
+        TermStatus.ENDING_SOON, TermStatus.PAST_DUE))
+    return (sum(r.status is TermStatus.ENDING_SOON for r in rows), sum(r.status is TermStatus.PAST_DUE for r in rows))
