@@ -66,3 +66,46 @@ def entries(table: str | None = None, record_uuid: str | None = None, limit: int
     if record_uuid:
         query = query.where(AuditEntry.record_uuid == record_uuid)
     return list(query)
+
+
+# What a record's table is called on screen; anything else shows its own name.
+TABLE_NAMES = {
+    "person": "Người dân", "group": "Tổ", "membership": "Thành viên tổ", "residential_area": "Khu dân cư",
+    "party_member": "Đảng viên", "party_assignment": "Phân công đảng viên", "meeting": "Sinh hoạt",
+    "recommendation": "Kiến nghị", "recommendation_event": "Diễn biến kiến nghị", "mediation_case": "Hòa giải",
+    "household_title": "Danh hiệu hộ", "group_title": "Danh hiệu tổ", "decision": "Quyết định khen thưởng",
+    "recipient": "Người được khen", "user": "Tài khoản",
+}
+
+
+class AuditListing:
+    """The log for the screen, newest first: when, who, what, which record,
+    the changes as text. Searched by user name, table or action."""
+
+    filters = ("username",)
+
+    def _base(self, search: str, username: str | None = None):
+        query = AuditEntry.select()
+        words = search.strip().lower()
+        if words:
+            query = query.where((AuditEntry.username ** f"%{words}%") | (AuditEntry.table ** f"%{words}%")
+                                | (AuditEntry.action ** f"%{words}%"))
+        if username:
+            query = query.where(AuditEntry.username == username)
+        return query
+
+    def count(self, search: str = "", **filters: Any) -> int:
+        return self._base(search, **filters).count()
+
+    def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[tuple]:
+        rows = []
+        for e in self._base(search, **filters).order_by(AuditEntry.id.desc()).offset(offset).limit(limit):
+            changes = json.loads(e.changes or "{}")
+            text = "; ".join(f"{k}: {_show(v[0])} → {_show(v[1])}" for k, v in changes.items())
+            rows.append((e.at, e.username or "(không đăng nhập)", TABLE_NAMES.get(e.table, e.table),
+                         e.action, e.record_uuid[:8], text))
+        return rows
+
+
+def _show(value: Any) -> str:
+    return "∅" if value in (None, "") else str(value)

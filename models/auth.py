@@ -52,6 +52,10 @@ def current_role() -> UserRole | None:
     return user.role if user else None
 
 
+def list_users() -> list[User]:
+    return list(User.select().order_by(User.username))
+
+
 def sign_in_as(user: User) -> None:
     context.user = user.username
     context.read_only = user.role is UserRole.VIEWER
@@ -70,6 +74,7 @@ def _require_admin() -> None:
 
 def create_user(username: str, password: str, role: UserRole, full_name: str = "") -> User:
     _require_admin()
+    role = UserRole(role)
     username = username.strip().lower()
     if not username:
         raise ModelError("Hãy nhập tên đăng nhập.", field="username")
@@ -90,6 +95,7 @@ def create_user(username: str, password: str, role: UserRole, full_name: str = "
 
 def set_role(username: str, role: UserRole) -> None:
     _require_admin()
+    role = UserRole(role)
     user = User.get_or_none(User.username == username)
     if user is None:
         raise ModelError(f"Không có tài khoản {username}.")

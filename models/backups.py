@@ -10,6 +10,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .base import ModelError, database
 from .db import APP_ID, SCHEMA_VERSION, backup_to
@@ -37,7 +38,8 @@ def backup_folder(db_path: Path | str) -> Path:
     return Path(db_path).resolve().parent / FOLDER
 
 
-def take_backup(db_path: Path | str, reason: str = "manual", when: dt.datetime | None = None) -> Path:
+def take_backup(db_path: Path | str, reason: str = "manual", when: dt.datetime | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the open database into its backups folder, then thin the folder."""
     if reason not in REASONS:
         raise ValueError(reason)
@@ -48,7 +50,7 @@ def take_backup(db_path: Path | str, reason: str = "manual", when: dt.datetime |
     while target.exists():  # two backups in the same second
         n += 1
         target = target.with_name(f"{db_path.stem}-{when.strftime(STAMP)}-{reason}-{n}.todan")
-    backup_to(target)
+    backup_to(target, progress)
     thin(db_path, now=when)
     return target
 
@@ -162,3 +164,30 @@ def restore(db_path: Path | str, source: Path | str) -> Path:
     finally:
         src.close()
     return safety
+
+
+def recover_from_backup(db_path: Path | str, source: Path | str) -> Path:
+    """Put a good backup in place of a damaged database (which must not be open).
+
+    Nothing is deleted: the damaged file and its journal are renamed aside
+    (``<name>.hong-<time>``) and kept for whoever may repair it. Returns the
+    damaged file's new name.
+    """
+    db_path = Path(db_path)
+    problem = check_file(source)
+    if problem:
+        raise ModelError(problem)
+    stamp = dt.datetime.now().strftime(STAMP)
+    kept = db_path.with_name(f"{db_path.name}.hong-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{db_path}{suffix}")
+        if part.exists():
+            part.rename(Path(f"{kept}{suffix}"))
+    src = sqlite3.connect(f"file:{Path(source)}?mode=ro", uri=True)
+    dest = sqlite3.connect(db_path)
+    try:
+        src.backup(dest)
+    finally:
+        src.close()
+        dest.close()
+    return kept

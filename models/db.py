@@ -42,6 +42,10 @@ class NotOurDatabase(ModelError):
     pass
 
 
+class DamagedDatabase(ModelError):
+    """Ours, but SQLite cannot read it whole: offer a backup, touch nothing."""
+
+
 def get_setting(key: str, default: str | None = None) -> str | None:
     row = Setting.get_or_none(Setting.key == key)
     return default if row is None else row.value
@@ -85,16 +89,29 @@ def _guard_audit_log(db: pw.Database) -> None:
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3}
 
 
-def backup_to(target: Path | str) -> Path:
+def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the open database with SQLite's backup API (safe while it is live)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     dest = sqlite3.connect(target)
     try:
-        database.connection().backup(dest)
+        if progress is None:
+            database.connection().backup(dest)
+        else:
+            database.connection().backup(
+                dest, pages=4096, progress=lambda _status, remaining, total: progress(total - remaining, total))
     finally:
         dest.close()
     return target
+
+
+_changes_at_open = 0
+
+
+def changed_since_open() -> bool:
+    """Whether this program wrote anything since it opened the database
+    (a backup on close is only worth taking then)."""
+    return database.connection().total_changes > _changes_at_open
 
 
 def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
@@ -120,6 +137,8 @@ def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
     elif version < SCHEMA_VERSION:
         _migrate(db, path, version)
     context.unit_code = get_setting("home_unit", "") or ""
+    global _changes_at_open
+    _changes_at_open = db.connection().total_changes
     return db
 
 
@@ -135,6 +154,10 @@ def _probe(path: Path) -> int:
             settings = dict(raw.execute("SELECT key, value FROM setting WHERE key IN ('app', 'schema_version')"))
         finally:
             raw.close()
+    except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            raise foreign from exc
+        raise DamagedDatabase(f"Tệp {path.name} bị hỏng: dữ liệu bên trong không còn nguyên vẹn.") from exc
     except sqlite3.Error as exc:
         raise foreign from exc
     if settings.get("app") != APP_ID:

@@ -108,3 +108,16 @@ def seeded(db):
         party=[pm_dang, pm_yen], meetings=[m_old, m_new, m_last_year], recommendations=[rec_late, rec_done],
         decision=decision, year=this_year,
     )
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch):
+    """A message box nobody answers would hang the suite: fail instead.
+    Tests that expect one patch it again with their own answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

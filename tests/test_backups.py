@@ -177,3 +177,19 @@ def test_cli_backup_and_restore(tmp_path):
     bad = subprocess.run(app + ["restore", "--db", str(path), str(tmp_path / "khong-co.todan")],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "Không tìm thấy" in bad.stderr
+
+
+def test_recovery_keeps_the_damaged_file_and_puts_the_backup_in_place(db, tmp_path):
+    from models.backups import recover_from_backup
+
+    path = Path(db.database)
+    Person.create(full_name="Đinh Văn Còn")
+    good = take_backup(path, "manual")
+    db.close()
+    path.write_bytes(path.read_bytes()[:5000])  # damaged
+    damaged = digest(path)
+    kept = recover_from_backup(path, good)
+    assert digest(kept) == damaged
+    assert check_file(path) is None
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT full_name FROM person").fetchall() == [("Đinh Văn Còn",)]

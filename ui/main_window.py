@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import db as dbmod
+from models.base import database
 
 from .labels import label
 from .pages.base import BasePage
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.watch_restore()
         self._build_menus()
         level = dbmod.home_level()
         self.unit_label = QLabel(f"Đơn vị: {unit_name}" + (f" ({label(level)})" if level else ""))
@@ -151,6 +153,22 @@ class MainWindow(QMainWindow):
         if not switch_database(path, parent=self):
             return None
         window = show_main_window(path)
+        self.close()
+        return window
+
+    def watch_restore(self) -> None:
+        for page in self.pages:
+            if isinstance(page, SettingsPage):
+                page.backups.restored.connect(self.reopen_after_restore)
+
+    def reopen_after_restore(self) -> "MainWindow":
+        """The content was replaced by a backup: open it afresh (an older
+        backup is migrated on opening) and show a new window on it."""
+        from .app import show_main_window
+
+        database.close()
+        dbmod.open_database(self.db_path, create=False)
+        window = show_main_window(self.db_path)
         self.close()
         return window
 
