@@ -125,11 +125,22 @@ def _cmd_list_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_kinds(subparsers: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+    """The kinds under ``name`` (``report``, ``list``), made the first time
+    and found again afterwards, so several modules can add their own kinds."""
+    existing = subparsers.choices.get(name)
+    if existing is not None:
+        for action in existing._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return action
+    command = subparsers.add_parser(name, help=help)
+    return command.add_subparsers(dest=f"{name}_kind", metavar="LOẠI", required=True)
+
+
 def add_report_commands(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """Add ``report certificates`` and ``report commendation-list``; returns
     the kinds' subparsers so other reports (summary ...) can join them."""
-    report = subparsers.add_parser("report", help="in tài liệu: giấy khen, danh sách khen thưởng")
-    kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", required=True)
+    kinds = command_kinds(subparsers, "report", "in tài liệu: giấy khen, danh sách, báo cáo")
     p = kinds.add_parser("certificates", help="giấy khen của một quyết định, mỗi người một trang (PDF)")
     p.add_argument("--db", required=True, help="tệp cơ sở dữ liệu")
     p.add_argument("--decision", required=True, help="số quyết định, ví dụ 125/QĐ-UBND")
@@ -146,8 +157,7 @@ def add_report_commands(subparsers: argparse._SubParsersAction) -> argparse._Sub
 
 def add_list_commands(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """Add ``list decisions``; returns the kinds' subparsers for other lists."""
-    listing = subparsers.add_parser("list", help="liệt kê dữ liệu")
-    kinds = listing.add_subparsers(dest="list_kind", metavar="LOẠI", required=True)
+    kinds = command_kinds(subparsers, "list", "liệt kê dữ liệu")
     p = kinds.add_parser(
         "decisions", help="các quyết định khen thưởng: số, ngày, hình thức, số người được khen"
     )
@@ -156,12 +166,18 @@ def add_list_commands(subparsers: argparse._SubParsersAction) -> argparse._SubPa
     return kinds
 
 
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """app.py's hook (COMMAND_MODULES): ``report certificates``, ``report
+    commendation-list`` and ``list decisions``."""
+    add_report_commands(subparsers)
+    add_list_commands(subparsers)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the commands above on their own (used by tests before app.py wires them)."""
     parser = argparse.ArgumentParser(prog="reports.cli")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
-    add_report_commands(sub)
-    add_list_commands(sub)
+    register(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

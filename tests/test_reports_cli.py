@@ -135,3 +135,40 @@ def test_subprocess_exit_status(demo_db, tmp_path):
     assert bad.stderr == "Lỗi: Không tìm thấy quyết định số 1/QĐ-UBND.\n"
     listed = _run("list", "decisions", "--db", str(demo_db))
     assert listed.returncode == 0 and "07/QĐ-UBND\t05/01/2026" in listed.stdout
+
+
+def test_register_shares_report_and_list_with_other_modules(demo_db, tmp_path):
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    other = cli.command_kinds(sub, "report", "in")  # another module's report kinds, added first
+    other.add_parser("summary").set_defaults(func="summary")
+    cli.register(sub)
+    assert cli.command_kinds(sub, "report", "in") is other
+    assert parser.parse_args(["report", "summary"]).func == "summary"
+    args = parser.parse_args(
+        [
+            "report",
+            "certificates",
+            "--db",
+            str(demo_db),
+            "--decision",
+            "07/QĐ-UBND",
+            "--out",
+            str(tmp_path / "g.pdf"),
+        ]
+    )
+    assert args.func(args) == 0 and len(pdf_text(tmp_path / "g.pdf")) == 3
+
+
+def test_app_entry_point_when_wired(demo_db, monkeypatch, capsys):
+    """Through app.py's own main once reports.cli is one of its command modules."""
+    app = pytest.importorskip("app")
+    if not hasattr(app, "COMMAND_MODULES"):
+        pytest.skip("app.py has no COMMAND_MODULES hook")
+    monkeypatch.setattr(app, "COMMAND_MODULES", tuple(dict.fromkeys((*app.COMMAND_MODULES, "reports.cli"))))
+    assert app.main(["list", "decisions", "--db", str(demo_db)]) == 0
+    assert "07/QĐ-UBND\t05/01/2026" in capsys.readouterr().out
+    assert (
+        app.main(["report", "certificates", "--db", str(demo_db), "--decision", "9/X", "--out", "x.pdf"]) == 2
+    )
+    assert capsys.readouterr().err == "Lỗi: Không tìm thấy quyết định số 9/X.\n"
