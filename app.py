@@ -141,7 +141,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 # Modules that add their own commands: each has ``register(subparsers)``.
 # Their handlers raise models.base.ModelError for bad input (exit status 2).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("reports.cli",)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -174,8 +174,9 @@ class _CommuneBuilder:
         words = r.sample(N.PLACE_WORDS, k=min(count, len(N.PLACE_WORDS)))
         for i in range(count):
             if self.urban:
-                kind = r.choice([AreaKind.KHU_PHO, AreaKind.TO_DAN_PHO])
-                name = f"Khu phố {i + 1}" if kind is AreaKind.KHU_PHO else f"Tổ dân phố số {i + 1}"
+                # Groups of the "tổ dân phố" type live in these quarters, so the
+                # quarters themselves are not called "tổ dân phố" here.
+                kind, name = AreaKind.KHU_PHO, f"Khu phố {i + 1}"
             else:
                 kind = r.choice([AreaKind.THON, AreaKind.AP, AreaKind.KHOM])
                 label = {AreaKind.THON: "Thôn", AreaKind.AP: "Ấp", AreaKind.KHOM: "Khóm"}[kind]
