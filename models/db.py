@@ -21,7 +21,7 @@ from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -86,7 +86,41 @@ def _guard_audit_log(db: pw.Database) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3}
+def _to_v4(migrator: SqliteMigrator) -> None:
+    """The word index that makes search as you type fast on 600,000 people."""
+    from .people import PersonWord
+
+    db = migrator.database
+    db.create_tables([PersonWord], safe=True)
+    fill_person_words(db)
+    analyze(db)
+
+
+def fill_person_words(db: pw.Database, first_id: int = 0) -> int:
+    """Index the names of living people with id > ``first_id`` in bulk
+    (the migration, the demo generator); ``Person.save`` keeps it in step
+    afterwards. Returns the number of rows written."""
+    from .people import name_words
+
+    conn = db.connection()
+    cursor = conn.execute(
+        "SELECT id, search_name, sort_key FROM person WHERE deleted_at IS NULL AND id > ? ORDER BY id", (first_id,))
+    written = 0
+    while True:
+        chunk = cursor.fetchmany(20_000)
+        if not chunk:
+            return written
+        rows = [(word, key, pid) for pid, name, key in chunk for word in name_words(name)]
+        conn.executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)", rows)
+        written += len(rows)
+
+
+def analyze(db: pw.Database) -> None:
+    """Give the query planner the shape of the indexes (after bulk writes)."""
+    db.execute_sql("ANALYZE")
+
+
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4}
 
 
 def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:
@@ -137,6 +171,9 @@ def open_database(path: Path | str, create: bool = True) -> pw.SqliteDatabase:
     elif version < SCHEMA_VERSION:
         _migrate(db, path, version)
     context.unit_code = get_setting("home_unit", "") or ""
+    from .name_search import forget_sizes
+
+    forget_sizes()
     global _changes_at_open
     _changes_at_open = db.connection().total_changes
     return db

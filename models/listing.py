@@ -27,7 +27,10 @@ from .enums import Level, RecommendationState, Role
 from .groups import Group, Membership
 from .meetings import Meeting
 from .party import PartyMember
+from . import name_search
+from .name_search import COUNT_CAP, plan
 from .people import Person
+from .privacy import mask_id_number, mask_phone, should_mask
 from .recommendations import Recommendation
 from .text import fold, format_birth
 from .units import AdminUnit
@@ -95,35 +98,66 @@ class Listing:
         raise NotImplementedError
 
 
+def _person_filters(area_id: int | None = None, group_id: int | None = None,
+                    role: Role | None = None) -> list[pw.Expression | None]:
+    """Filters of the people lists: living in an area, serving in a group
+    today, serving in a role today (in any group, or in the one chosen)."""
+    serving = None
+    if group_id is not None or role is not None:
+        inner = Membership.select(pw.SQL("1")).where(
+            (Membership.person == Person.id) & _serving(dt.date.today()))
+        if group_id is not None:
+            inner = inner.where(Membership.group == group_id)
+        if role is not None:
+            inner = inner.where(Membership.role == Role(role))
+        serving = pw.fn.EXISTS(inner)
+    return [None if area_id is None else Person.area == area_id, serving]
+
+
 class PersonListing(Listing):
-    """Người dân: full name, gender, birth, CCCD, phone, area, address."""
+    """Người dân: full name, gender, birth, CCCD, phone, area, address (and
+    the person's id, not shown). CCCD and phone are masked for viewers.
 
-    filters = ("area_id",)
+    Search goes through the word index (``name_search``): a large result is
+    counted up to ``count_cap`` only; ``count`` then returns count_cap + 1."""
 
-    def _base(self, search: str, area_id: int | None = None) -> pw.ModelSelect:
+    filters = ("area_id", "group_id", "role")
+    count_cap = COUNT_CAP
+
+    def _base(self, search: str, **filters: Any) -> pw.ModelSelect:
+        match = plan(search)
         query = Person.select(Person.id).where(Person.deleted_at.is_null())
-        return _where(
-            query,
-            word_prefix_match(Person.search_name, search),
-            None if area_id is None else Person.area == area_id,
-        )
+        return _where(query, match.condition(Person.id), *_person_filters(**filters))
 
-    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
+    def count(self, search: str = "", **filters: Any) -> int:
+        _reject_unknown(filters, self.filters)
+        return name_search.count(plan(search), _conditions(_person_filters(**filters)), COUNT_CAP)
+
+    def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
+        _reject_unknown(filters, self.filters)
+        ids = name_search.page_ids(plan(search), offset, limit, _conditions(_person_filters(**filters)))
+        if not ids:
+            return []
         query = (
-            base.select(
-                Person.full_name, Person.gender, Person.birth_year, Person.birth_date,
-                Person.id_number, Person.phone, ResidentialArea.name, Person.address,
-            )
+            Person.select(Person.id, Person.full_name, Person.gender, Person.birth_year, Person.birth_date,
+                          Person.id_number, Person.phone, ResidentialArea.name, Person.address)
             .join(ResidentialArea, pw.JOIN.LEFT_OUTER, on=(Person.area == ResidentialArea.id))
-            .order_by(name_order(searching), Person.id)
-            .offset(offset)
-            .limit(limit)
+            .where(Person.id.in_(ids))
             .tuples()
         )
-        return [
-            (name, gender, format_birth(year, born), id_number or "", phone, area or "", address)
-            for name, gender, year, born, id_number, phone, area, address in query
-        ]
+        found = {row[0]: row for row in query}
+        mask = should_mask()
+        rows = []
+        for pid in ids:
+            _, name, gender, year, born, id_number, phone, area, address = found[pid]
+            rows.append((name, gender, format_birth(year, born),
+                         mask_id_number(id_number) if mask else id_number or "",
+                         mask_phone(phone) if mask else phone, area or "", address, pid))
+        return rows
+
+
+def _conditions(conditions: list[pw.Expression | None]) -> list[pw.Expression]:
+    return [c for c in conditions if c is not None]
 
 
 class GroupListing(Listing):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import peewee as pw
 
 from .areas import ResidentialArea
-from .base import EnumField, TrackedModel
+from .base import BaseModel, EnumField, TrackedModel, database
 from .enums import Gender
 from .text import fold, nfc, sort_key
 
@@ -37,7 +39,10 @@ class Person(TrackedModel):
         self.sort_key = sort_key(self.full_name)
         if self.birth_date is not None:
             self.birth_year = self.birth_date.year
-        return super().save(*args, **kwargs)
+        with database.atomic():
+            result = super().save(*args, **kwargs)
+            index_person_words(self)
+        return result
 
     @property
     def is_household_head(self) -> bool:
@@ -50,3 +55,35 @@ Person.add_index(
     Person.index(Person.id_number, unique=True, name="person_unique_id_number",
                  where=(Person.deleted_at.is_null() & Person.id_number.is_null(False)))
 )
+
+
+def name_words(search_name: str) -> list[str]:
+    """The distinct words of a folded name, as the search index holds them."""
+    return sorted(set(re.findall(r"[a-z0-9]+", search_name or "")))
+
+
+class PersonWord(BaseModel):
+    """The search index over people's names: one row per word of the folded
+    name of each living person, with the person's sort key so that one
+    word's rows come out in Vietnamese name order. Kept in step by
+    ``Person.save``; filled in bulk by the migration and the demo generator."""
+
+    word = pw.CharField(max_length=40)
+    sort_key = pw.CharField(default="")
+    person = pw.ForeignKeyField(Person, backref="words", index=False, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = (
+            (("word", "sort_key", "person"), True),
+            (("person", "word"), False),
+        )
+
+
+def index_person_words(person: Person) -> None:
+    """Rewrite one person's rows of the search index (none once tombstoned)."""
+    PersonWord.delete().where(PersonWord.person == person.id).execute()
+    if person.deleted_at is None:
+        rows = [(w, person.sort_key, person.id) for w in name_words(person.search_name)]
+        if rows:
+            PersonWord.insert_many(rows, fields=[PersonWord.word, PersonWord.sort_key, PersonWord.person]).execute()

@@ -11,7 +11,7 @@ from .groups import Group, Membership
 from .mediation import MediationCase
 from .meetings import Attendance, Meeting, MeetingTopicLink
 from .party import PartyAssignment, PartyComment, PartyMember
-from .people import Person
+from .people import Person, PersonWord
 from .recommendations import Recommendation, RecommendationEvent
 from .titles import GroupTitle, HouseholdTitle
 from .units import AdminUnit
@@ -25,6 +25,7 @@ MODELS = [
     CommendationForm,
     ResidentialArea,
     Person,
+    PersonWord,  # derived search index: never travels
     Group,
     Membership,
     PartyMember,

@@ -160,6 +160,7 @@ def _make_v1(path):
     db.execute_sql('ALTER TABLE "user" DROP COLUMN locked_until')
     db.execute_sql("DROP TRIGGER audit_entry_no_update")
     db.execute_sql("DROP TRIGGER audit_entry_no_delete")
+    db.execute_sql("DROP TABLE person_word")
     dbmod.set_setting("schema_version", "1")
     db.close()
 
@@ -174,6 +175,9 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
     with pytest.raises(pw.IntegrityError, match="Nhật ký"):
         db.execute_sql("DELETE FROM audit_entry")
     assert Person.get().full_name == "Nguyễn Văn Cũ"
+    # The search index is built for the people already there.
+    from models.listing import PersonListing
+    assert [row[0] for row in PersonListing().fetch(0, 10, "cu")] == ["Nguyễn Văn Cũ"]
     db.close()
     copies = list((tmp_path / "sao-luu").glob("old-*-migrate.todan"))
     assert len(copies) == 1

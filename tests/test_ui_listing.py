@@ -25,7 +25,7 @@ def test_people_in_vietnamese_order_without_tombstoned(seeded):
 def test_person_row_is_display_ready(seeded):
     yen = listing.PersonListing().fetch(0, 100, "yen")[0]
     assert yen == ("Nguyễn Thị Hải Yến", Gender.FEMALE, "14/05/1978", "001178004512", "0912345678",
-                   "Khu phố 1", "Số 12 ngõ 5 phố Phúc Lợi")
+                   "Khu phố 1", "Số 12 ngõ 5 phố Phúc Lợi", seeded.yen.id)
     long_ = listing.PersonListing().fetch(0, 100, "long")[0]
     assert long_[2] == "1955"  # only the year is known
     assert long_[3] == ""

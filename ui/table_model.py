@@ -90,6 +90,9 @@ class ListingTableModel(QAbstractTableModel):
         self.row_color = row_color
         self.search = ""
         self.total = 0
+        # The listing counted a large result only up to its cap: ``total``
+        # is then a lower bound, and rows are fetched until a page runs short.
+        self.capped = False
         self._rows: list[tuple] = []
 
     # Loading ------------------------------------------------------------
@@ -98,6 +101,10 @@ class ListingTableModel(QAbstractTableModel):
         """Count again and keep the first page only."""
         self.beginResetModel()
         self.total = self.listing.count(self.search, **self.filters)
+        cap = getattr(self.listing, "count_cap", None)
+        self.capped = cap is not None and self.total > cap
+        if self.capped:
+            self.total = cap
         self._rows = self.listing.fetch(0, self.page_size, self.search, **self.filters) if self.total else []
         self.endResetModel()
         self.totalChanged.emit(self.total)
@@ -111,12 +118,16 @@ class ListingTableModel(QAbstractTableModel):
         self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self.total
+        return not parent.isValid() and (self.capped or len(self._rows) < self.total)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self.total:
+        if parent.isValid() or not self.canFetchMore(parent):
             return
         more = self.listing.fetch(len(self._rows), self.page_size, self.search, **self.filters)
+        if self.capped:
+            self.capped = len(more) == self.page_size
+            self.total = max(self.total, len(self._rows) + len(more))
+            self.totalChanged.emit(self.total)
         if not more:
             # Rows vanished since the count: stop asking for more.
             self.total = len(self._rows)

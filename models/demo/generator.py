@@ -550,7 +550,9 @@ def _build(path: Path, scale: Scale, seed: int, today: dt.date,
             writer.flush()
         if progress:
             progress(done, len(communes))
-    db.execute_sql("ANALYZE")
+    with db.atomic():
+        dbmod.fill_person_words(db)
+    dbmod.analyze(db)
     db.execute_sql("PRAGMA journal_mode=WAL")
     db.close()
 

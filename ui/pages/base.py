@@ -136,7 +136,8 @@ class ListPage(BasePage):
         self.model.set_search(self.search_box.text())
 
     def show_count(self, total: int) -> None:
-        self.count_label.setText(f"{format_int(total)} {self.noun}")
+        more = "hơn " if self.model.capped else ""
+        self.count_label.setText(f"{more}{format_int(total)} {self.noun}")
 
     def fit_columns(self) -> None:
         """Widths from the first page's contents, capped so that one long
