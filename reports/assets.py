@@ -1,6 +1,10 @@
-"""Finding shipped files (fonts, artwork) from source and from a PyInstaller bundle.
+"""The one lookup for shipped files (fonts, icons, artwork), from source and
+from a PyInstaller bundle.
 
-``reports`` may not import ``ui``, so it has its own copy of the one lookup.
+It lives here because ``reports`` may not import ``ui``; ``ui.assets``
+re-exports it, so both layers read the same ``assets/`` folder. Shipped files
+are read-only: nothing is ever written under ``assets_root()`` (user data and
+backups live in the user's data folder, see ``app.user_database_path``).
 """
 
 from __future__ import annotations
@@ -9,8 +13,14 @@ import sys
 from pathlib import Path
 
 
+def is_frozen() -> bool:
+    """True when running from a PyInstaller bundle (no Python installed)."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
 def assets_root() -> Path:
-    # PyInstaller unpacks data files under sys._MEIPASS, keeping "assets/".
+    # A one-folder bundle sets sys._MEIPASS to its "_internal" folder, where
+    # todan.spec puts the assets under the same relative name "assets/".
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "assets"

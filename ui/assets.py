@@ -1,18 +1,6 @@
-"""Finding shipped files (fonts, icons) from source and from a PyInstaller bundle."""
+"""Shipped files for the interface: the one lookup in ``reports.assets``
+(``ui`` may import ``reports``, never the other way round)."""
 
-from __future__ import annotations
+from reports.assets import asset_path, assets_root, is_frozen
 
-import sys
-from pathlib import Path
-
-
-def assets_root() -> Path:
-    # PyInstaller unpacks data files under sys._MEIPASS, keeping "assets/".
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "assets"
-    return Path(__file__).resolve().parent.parent / "assets"
-
-
-def asset_path(*parts: str) -> Path:
-    return assets_root().joinpath(*parts)
+__all__ = ["asset_path", "assets_root", "is_frozen"]
