@@ -123,6 +123,27 @@ def best_of(runs: int, fn) -> float:
     return min(times)
 
 
+def measure(count: int = 1000, runs: int = 3, folder: Path | None = None) -> list[tuple]:
+    """(name, value, unit, target, ok) for benchmarks/run.py; ok None marks a comparison."""
+    fonts.register_fonts()
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        folder = Path(tmp)
+        decision = build(folder / "bench.todan", count)
+        pages = cert.write_certificates(decision, folder / "warm.pdf")  # warm the font caches
+        assert pages == count, pages
+        ours = best_of(runs, lambda: cert.write_certificates(decision, folder / "ours.pdf"))
+        rows = decision_rows(decision)
+        static = cert.static_parts(decision)
+        base = best_of(runs, lambda: baseline(rows, static, folder / "base.pdf"))
+        database.close()
+    return [
+        (f"Giấy khen: {count} trang vào một PDF", count / ours, "trang/giây", "≥ 500 trang/giây",
+         count / ours >= 500),
+        ("  reportlab vẽ cùng các trang, không đọc dữ liệu", count / base, "trang/giây", "(để so sánh)", None),
+        ("  tỉ lệ của chúng ta so với reportlab", base / ours, "lần", "(để so sánh)", None),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000)
