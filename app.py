@@ -136,17 +136,56 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     from ui.app import run
 
+    if args.self_test:
+        return _self_test(args, run)
     return run(Path(args.db) if args.db else user_database_path())
+
+
+def _self_test(args: argparse.Namespace, run) -> int:
+    """Hidden ``--self-test SHOT.png``, for checking a built bundle (tests/dist_check.py):
+    open the program offscreen on --db (or the user's database), wait until its
+    first window is shown and idle, save a screenshot, print its title, close it.
+    Exit 0 only if a window was shown."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    import ui.app
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    shown: list[str] = []
+    deadline = time.monotonic() + 60
+
+    def poll() -> None:
+        window = QApplication.activeModalWidget() or ui.app._current_window
+        if window is None or not window.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(50, poll)
+            else:
+                app.exit(1)
+            return
+        QThreadPool.globalInstance().waitForDone(60_000)  # the background integrity check
+        app.processEvents()
+        window.grab().save(args.self_test)
+        shown.append(window.windowTitle())
+        print(f"Tự kiểm tra: đã hiện cửa sổ {type(window).__name__} «{window.windowTitle()}» "
+              f"{window.width()}x{window.height()}, ảnh chụp {args.self_test}.")
+        window.reject() if isinstance(window, QDialog) else window.close()
+
+    QTimer.singleShot(0, poll)
+    code = run(Path(args.db) if args.db else user_database_path())
+    return code if shown else 1
 
 
 # Modules that add their own commands: each has ``register(subparsers)``.
 # Their handlers raise models.base.ModelError for bad input (exit status 2).
-COMMAND_MODULES: tuple[str, ...] = ("reports.cli",)
+COMMAND_MODULES: tuple[str, ...] = ("reports.cli", "exchange.excel_cli", "reports.list_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description="Tổ Dân: quản lý tổ dân phố, không cần mạng.")
     parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--self-test", metavar="SHOT.png", help=argparse.SUPPRESS)
     parser.set_defaults(func=_open_window)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 

@@ -1,0 +1,1 @@
+"""Data in and out: Excel sheets from ward offices (and USB packages later); no Qt."""
