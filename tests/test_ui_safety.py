@@ -154,3 +154,23 @@ def test_damaged_file_offers_the_newest_good_backup(qtbot, tmp_path, monkeypatch
     assert good.name in asked[0]
     assert Person.get().full_name == "Người Trong Bản Sao"
     assert list(tmp_path.glob("hong.todan.hong-*"))  # the damaged file is kept
+
+
+def test_admin_changes_a_role_from_the_accounts_tab(window, qtbot, monkeypatch):
+    auth.create_user("quantri", "mat-khau-du-dai", UserRole.ADMIN)
+    auth.create_user("canbo", "mat-khau-can-bo", UserRole.CLERK)
+    settings = window.current_page()
+    settings.tabs.setCurrentWidget(settings.accounts)
+    tab = settings.accounts
+    tab.load()
+    assert tab.role_button.isEnabled()
+    tab.table.selectRow(cells(tab.model, 0).index("canbo"))
+    tab.role_box.setCurrentIndex(tab.role_box.findText("Xem"))
+    tab.change_role()
+    assert cells(tab.model, 2)[cells(tab.model, 0).index("canbo")] == "Xem"
+    # The last administrator cannot be demoted: the tab says why.
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    tab.table.selectRow(cells(tab.model, 0).index("quantri"))
+    tab.change_role()
+    assert warnings and "ít nhất một" in warnings[0]

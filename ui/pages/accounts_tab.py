@@ -93,6 +93,8 @@ class AccountsTab(QWidget):
         self.model = UserTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
@@ -100,6 +102,14 @@ class AccountsTab(QWidget):
         self.add_button = QPushButton("&Tạo tài khoản…")
         self.add_button.clicked.connect(self.add_user)
         row.addWidget(self.add_button)
+        self.role_box = QComboBox()
+        for role in UserRole:
+            self.role_box.addItem(label(role), role)
+        self.role_button = QPushButton("Đổi &vai trò")
+        self.role_button.clicked.connect(self.change_role)
+        row.addWidget(QLabel("Vai trò mới:"))
+        row.addWidget(self.role_box)
+        row.addWidget(self.role_button)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -111,7 +121,23 @@ class AccountsTab(QWidget):
         else:
             self.note.setText("Chưa có tài khoản nào nên chương trình không hỏi đăng nhập. Tạo tài khoản quản trị "
                               "đầu tiên để bật đăng nhập và phân quyền.")
-        self.add_button.setEnabled(not auth.signin_required() or auth.current_role() is UserRole.ADMIN)
+        admin = auth.current_role() is UserRole.ADMIN
+        self.add_button.setEnabled(not auth.signin_required() or admin)
+        self.role_button.setEnabled(admin)
+        self.role_box.setEnabled(admin)
+
+    def change_role(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, "Đổi vai trò", "Hãy chọn một tài khoản trong danh sách.")
+            return
+        user = self.model.users[rows[0].row()]
+        try:
+            auth.set_role(user.username, self.role_box.currentData())
+        except ModelError as error:
+            QMessageBox.warning(self, "Không đổi được vai trò", error.message)
+            return
+        self.load()
 
     def add_user(self) -> None:
         if NewUserDialog(first=not auth.signin_required(), parent=self).exec():
