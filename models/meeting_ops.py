@@ -339,3 +339,19 @@ def group_choices(meeting_only: bool = True) -> list[GroupChoice]:
     if meeting_only:
         query = query.where(GroupType.holds_meetings == True)  # noqa: E712
     return [GroupChoice(*row) for row in query.tuples()]
+
+
+def recent_meetings(group: Any, limit: int = 24) -> list[tuple[int, dt.date]]:
+    """The group's latest meetings (id, day), newest first, for a picker."""
+    g = _group(group)
+    return list(Meeting.select(Meeting.id, Meeting.held_on)
+                .where(Meeting.deleted_at.is_null(), Meeting.group == g.id)
+                .order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(limit).tuples())
+
+
+def meeting_years() -> list[int]:
+    """Years that have meetings, newest first (the year filter)."""
+    first = Meeting.select(pw.fn.MIN(Meeting.held_on)).where(Meeting.deleted_at.is_null()).scalar()
+    this = dt.date.today().year
+    start = first.year if isinstance(first, dt.date) else int(str(first)[:4]) if first else this
+    return list(range(this, start - 1, -1))

@@ -213,3 +213,9 @@ def history(rec: Any) -> list[HistoryEntry]:
 
 def category_choices() -> list[tuple[int, str]]:
     return [(c.id, c.name) for c in RecommendationCategory.live().order_by(RecommendationCategory.sort_order)]
+
+
+def get_recommendation(rec_id: int) -> Recommendation | None:
+    """A live recommendation by id, or None."""
+    row = Recommendation.get_or_none(Recommendation.id == rec_id)
+    return None if row is None or row.deleted_at is not None else row

@@ -110,6 +110,11 @@ def save_mediation(*, area: Any, opened_on: dt.date, parties: str, subject: str,
     return row
 
 
+def get_mediation(case_id: int) -> MediationCase | None:
+    row = MediationCase.get_or_none(MediationCase.id == case_id)
+    return None if row is None or row.deleted_at is not None else row
+
+
 # -- titles ------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from models.units import find_unit
 from ui.main_window import MainWindow, about_text
 
 PAGES = ["Tổng quan", "Khu dân cư & Tổ", "Người dân", "Đảng viên", "Sinh hoạt", "Kiến nghị",
+         "Hòa giải", "Danh hiệu", "Quỹ, kinh phí", "Quy chế phối hợp", "Nhiệm kỳ",
          "Khen thưởng", "Báo cáo", "Trao đổi dữ liệu", "Cài đặt"]
+SETTINGS = PAGES.index("Cài đặt")
 
 
 @pytest.fixture
@@ -29,7 +31,7 @@ def shown(page, column=0):
 def test_window_title_status_and_pages(window, tmp_path):
     assert window.windowTitle() == "Tổ Dân — Phường Phúc Lợi"
     assert window.page_titles() == PAGES
-    assert window.stack.count() == 10
+    assert window.stack.count() == len(PAGES)
     assert "Phường Phúc Lợi" in window.unit_label.text()
     assert str(tmp_path / "test.todan") in window.path_label.text()
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
@@ -41,10 +43,10 @@ def test_every_page_opens_and_lists_show_seeded_rows(window):
         1: "Tổ dân phố số 1",
         2: "Trần Văn An",
         3: "Đặng Văn Long",
-        6: "125/QĐ-UBND",
-        8: "00136",
+        PAGES.index("Khen thưởng"): "125/QĐ-UBND",
+        PAGES.index("Trao đổi dữ liệu"): "00136",
     }
-    for i in range(10):
+    for i in range(len(PAGES)):
         window.nav.setCurrentRow(i)
         assert window.stack.currentIndex() == i
         page = window.current_page()
@@ -61,16 +63,26 @@ def test_every_page_opens_and_lists_show_seeded_rows(window):
     assert groups.data(groups.index(2, 0), Qt.ItemDataRole.ForegroundRole) is not None  # dissolved: greyed
 
 
-def test_dashboard_shows_the_figures(window):
+def test_dashboard_shows_the_figures(window, qtbot):
     page = window.pages[0]
-    figures = {f.caption.text(): f.value.text() for f in page.figures.values()}
-    year = page.subtitle.text()[-4:]
-    assert figures["Người dân"] == "5"
-    assert figures["Tổ đang hoạt động"] == "2"
-    assert figures["Đảng viên"] == "2"
-    assert figures[f"Buổi sinh hoạt tổ năm {year}"] == "2"
-    assert figures[f"Lượt người dự sinh hoạt năm {year}"] == "36"
-    assert figures["Kiến nghị quá hạn"] == "1"
+    qtbot.waitUntil(lambda: page.overview is not None and not page.busy, timeout=5000)
+    year = page.overview.this_year.year
+    table = page.figures
+    figures = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+               for r in range(table.rowCount())}
+    assert table.horizontalHeaderItem(2).text() == f"Năm {year}"
+    assert figures["Tổ đang hoạt động / tổng số tổ"] == ("2/3", "2/3")
+    # Yến (a party member) leads one of the two active groups.
+    assert figures["Đảng viên trực tiếp làm tổ trưởng (tỷ lệ so với số tổ)"][1] == "1 (50,00%)"
+    assert figures["Buổi sinh hoạt tổ"] == ("1", "2")
+    assert figures["Lượt người dự sinh hoạt"] == ("7", "36")
+    assert page.overdue_button.text() == "1 kiến nghị quá hạn"
+    assert "color: rgb(190, 20, 20)" in page.overdue_button.styleSheet()
+    # The overdue figure opens the list of overdue recommendations.
+    qtbot.mouseClick(page.overdue_button, Qt.MouseButton.LeftButton)
+    recs = window.current_page()
+    assert window.page_titles()[window.stack.currentIndex()] == "Kiến nghị"
+    assert recs.count_label.text() == "1 kiến nghị"
 
 
 def test_search_as_you_type_in_people(window, qtbot):
@@ -99,8 +111,8 @@ def test_search_waits_for_a_pause_in_typing(window, qtbot):
 
 
 def test_settings_and_about(window):
-    window.nav.setCurrentRow(9)
-    values = window.pages[9].values
+    window.nav.setCurrentRow(SETTINGS)
+    values = window.pages[SETTINGS].values
     assert values["unit"].text() == "Phường Phúc Lợi"
     assert values["level"].text() == "Cấp xã"
     assert values["path"].text().endswith("test.todan")

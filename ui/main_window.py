@@ -32,6 +32,7 @@ from .pages.people import PeoplePage
 from .pages.recommendations import RecommendationsPage
 from .pages.reports import ReportsPage
 from .pages.settings import SettingsPage
+from .pages.yearly import FundsPage, MediationPage, RulesPage, TermsPage, TitlesPage
 
 PROGRAM = "Tổ Dân"
 NAV_STYLE = """
@@ -75,6 +76,11 @@ class MainWindow(QMainWindow):
             PartyPage(),
             MeetingsPage(),
             RecommendationsPage(),
+            MediationPage(),
+            TitlesPage(),
+            FundsPage(),
+            RulesPage(),
+            TermsPage(),
             CommendationsPage(),
             ReportsPage(),
             ExchangePage(),
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(page.nav_title or page.title)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.show_page)
+        self.pages[0].open_page.connect(self.open_from_dashboard)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -132,6 +139,19 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self.pages):
             self.stack.setCurrentIndex(index)
             self.pages[index].activate()
+
+    def open_from_dashboard(self, key: str) -> None:
+        """Show the list behind one of the dashboard's "needs action" figures."""
+        for i, page in enumerate(self.pages):
+            if key == "recommendations" and isinstance(page, RecommendationsPage):
+                self.nav.setCurrentRow(i)
+                page.show_overdue()
+            elif key == "rules" and isinstance(page, RulesPage):
+                self.nav.setCurrentRow(i)
+                page.show_due()
+            elif key == "terms" and isinstance(page, TermsPage):
+                self.nav.setCurrentRow(i)
+                page.show_attention()
 
     def current_page(self) -> BasePage:
         return self.pages[self.stack.currentIndex()]

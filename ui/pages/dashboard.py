@@ -1,83 +1,229 @@
-"""Tổng quan: headline figures of the current year."""
+"""Tổng quan: the figures a year-end report needs, this year beside last
+year, and what needs action today. Counted off the UI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from typing import Callable
 
-from models.listing import Dashboard, dashboard
-from models.text import format_int
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from models import statistics, yearly_ops
+from models.enums import GroupTitleKind, HouseholdTitleKind
+from models.statistics import Overview, YearFigures
+from models.text import format_date, format_int, format_money
+
+from . import forms
 from .base import BasePage
 
-COLUMNS = 4
+ALERT = "color: rgb(190, 20, 20); font-weight: bold;"
+WHOLE_UNIT = "Toàn đơn vị"
 
 
-class Figure(QFrame):
-    """One labelled number."""
+def _n(value: int) -> str:
+    return format_int(value)
 
-    def __init__(self, caption: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("figure")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(240)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        self.value = QLabel("")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.caption = QLabel(caption)
-        layout.addWidget(self.value, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def set_value(self, value: int, alert: bool = False) -> None:
-        self.value.setText(format_int(value))
-        self.value.setStyleSheet("color: rgb(190, 20, 20);" if alert else "")
+# (caption, how to show one year's figure)
+ROWS: list[tuple[str, Callable[[YearFigures], str]]] = [
+    ("Tổ đang hoạt động / tổng số tổ", lambda f: f"{_n(f.groups_active)}/{_n(f.groups_total)}"),
+    ("Tổ trưởng (kể cả quyền tổ trưởng)", lambda f: _n(f.leaders)),
+    ("Tổ phó", lambda f: _n(f.deputies)),
+    ("Đảng viên trực tiếp làm tổ trưởng (tỷ lệ so với số tổ)",
+     lambda f: f"{_n(f.party_leaders)} ({f.party_leader_share.percent})"),
+    ("Đảng viên được phân công phụ trách tổ (tỷ lệ so với số tổ)",
+     lambda f: f"{_n(f.assigned_party_members)} ({f.assigned_share.percent})"),
+    ("Buổi sinh hoạt tổ", lambda f: _n(f.meetings)),
+    ("Lượt người dự sinh hoạt", lambda f: _n(f.attendance)),
+    ("Kiến nghị, đề xuất phát sinh", lambda f: _n(f.recommendations_raised)),
+    ("Kiến nghị được giải quyết", lambda f: _n(f.recommendations_resolved)),
+    ("Kiến nghị được trả lời", lambda f: _n(f.recommendations_answered)),
+    ("Kiến nghị không thuộc thẩm quyền", lambda f: _n(f.recommendations_out_of_scope)),
+    ("Kiến nghị quá hạn (cuối kỳ)", lambda f: _n(f.recommendations_overdue)),
+    ("Vụ việc hòa giải / hòa giải thành", lambda f: f"{_n(f.mediation_cases)} / {_n(f.mediation_success)}"),
+    ("Hộ gia đình văn hóa (tỷ lệ so với số hộ)",
+     lambda f: f"{_n(f.household_titles.get(HouseholdTitleKind.CULTURED_FAMILY, 0))} "
+               f"({f.household_share(HouseholdTitleKind.CULTURED_FAMILY).percent})"),
+    ("Hộ đạt \u201c3 không\u201d (tỷ lệ so với số hộ)",
+     lambda f: f"{_n(f.household_titles.get(HouseholdTitleKind.THREE_NO, 0))} "
+               f"({f.household_share(HouseholdTitleKind.THREE_NO).percent})"),
+    ("Tổ văn hóa (tỷ lệ so với số tổ)",
+     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.CULTURED, 0))} ({f.group_share(GroupTitleKind.CULTURED).percent})"),
+    ("Tổ an toàn (tỷ lệ so với số tổ)",
+     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.SAFE, 0))} ({f.group_share(GroupTitleKind.SAFE).percent})"),
+    ("Tổ khuyến học (tỷ lệ so với số tổ)",
+     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.STUDY_PROMOTION, 0))} "
+               f"({f.group_share(GroupTitleKind.STUDY_PROMOTION).percent})"),
+    ("Khu dân cư văn hóa (tỷ lệ so với số khu dân cư)",
+     lambda f: f"{_n(f.area_titles.get(GroupTitleKind.CULTURED, 0))} ({f.area_share(GroupTitleKind.CULTURED).percent})"),
+    ("Kinh phí hoạt động của các tổ", lambda f: format_money(f.budget_total)),
+    ("Quy chế phối hợp / lượt rà soát trong năm", lambda f: f"{_n(f.rules)} / {_n(f.rule_reviews)}"),
+]
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for c in range(1, len(headers)):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _cell(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 class DashboardPage(BasePage):
     title = "Tổng quan"
+    # Asks the window to show another page: "recommendations", "rules", "terms".
+    open_page = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.subtitle = QLabel("")
-        self.layout_.addWidget(self.subtitle)
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        self.figures: dict[str, Figure] = {}
-        for i, key in enumerate(
-            ["active_groups", "people", "party_members", "meetings",
-             "attendance", "open_recommendations", "overdue_recommendations"]
-        ):
-            figure = Figure("")
-            self.figures[key] = figure
-            grid.addWidget(figure, i // COLUMNS, i % COLUMNS)
-        self.layout_.addLayout(grid)
-        self.layout_.addStretch(1)
+        self.overview: Overview | None = None
+        self.busy = False
+        self.again = False  # the year or area changed while counting
+        bar = QHBoxLayout()
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setValue(dt.date.today().year)
+        self.area_box = forms.ChoiceBox()
+        self.status = QLabel("")
+        for text, widget in (("&Năm:", self.year_box), ("&Khu dân cư:", self.area_box)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            bar.addWidget(caption)
+            bar.addWidget(widget)
+        bar.addWidget(self.status)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+
+        # What needs action, in red when there is something.
+        action_box = QGroupBox("Việc cần làm")
+        actions = QHBoxLayout(action_box)
+        self.overdue_button = QPushButton()
+        self.reviews_button = QPushButton()
+        self.terms_button = QPushButton()
+        for button, page in ((self.overdue_button, "recommendations"), (self.reviews_button, "rules"),
+                             (self.terms_button, "terms")):
+            button.setFlat(False)
+            button.clicked.connect(lambda _checked=False, p=page: self.open_page.emit(p))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.layout_.addWidget(action_box)
+
+        tables = QHBoxLayout()
+        self.figures = _table(["Chỉ tiêu", "Năm trước", "Năm nay"])
+        self.categories = _table(["Kiến nghị theo lĩnh vực", "Phát sinh", "Giải quyết", "Trả lời", "Quá hạn"])
+        tables.addWidget(self.figures, 3)
+        tables.addWidget(self.categories, 2)
+        self.layout_.addLayout(tables, 1)
+        self.year_box.valueChanged.connect(lambda _v: self.load())
+        self.area_box.currentIndexChanged.connect(lambda _i: self.load())
 
     def activate(self) -> None:
         # Figures change as data are entered: count again every time.
+        if not self.loaded:
+            self.area_box.blockSignals(True)
+            self.area_box.addItem(WHOLE_UNIT, None)
+            for a in yearly_ops.area_choices():
+                self.area_box.addItem(a.name, a.id)
+            self.area_box.blockSignals(False)
         self.loaded = True
         self.load()
 
     def load(self) -> None:
-        self.show_figures(dashboard())
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        self.status.setText("Đang tính số liệu…")
+        year, area = self.year_box.value(), self.area_box.currentData()
+        forms.run_in_background(self, lambda: statistics.overview(year, area=area), self._shown, self._failed)
 
-    def show_figures(self, data: Dashboard) -> None:
-        year = data.year
-        self.subtitle.setText(f"Số liệu đến hôm nay, năm {year}")
-        captions = {
-            "active_groups": ("Tổ đang hoạt động", data.active_groups),
-            "people": ("Người dân", data.people),
-            "party_members": ("Đảng viên", data.party_members),
-            "meetings": (f"Buổi sinh hoạt tổ năm {year}", data.meetings),
-            "attendance": (f"Lượt người dự sinh hoạt năm {year}", data.attendance),
-            "open_recommendations": ("Kiến nghị chưa giải quyết xong", data.open_recommendations),
-            "overdue_recommendations": ("Kiến nghị quá hạn", data.overdue_recommendations),
-        }
-        for key, (caption, value) in captions.items():
-            figure = self.figures[key]
-            figure.caption.setText(caption)
-            figure.set_value(value, alert=key == "overdue_recommendations" and value > 0)
+    def _failed(self, error: object) -> None:
+        self.busy = False
+        self.status.setText(f"Không tính được số liệu: {error}")
+
+    def _shown(self, data: Overview) -> None:
+        self.busy = False
+        self.show_overview(data)
+        if self.again:
+            self.again = False
+            self.load()
+
+    def show_overview(self, data: Overview) -> None:
+        self.overview = data
+        this, last = data.this_year, data.last_year
+        self.status.setText(f"Số liệu năm {this.year} tính đến ngày {format_date(this.reference_day)}")
+        self.figures.setHorizontalHeaderLabels(["Chỉ tiêu", f"Năm {last.year}", f"Năm {this.year}"])
+        rows = list(ROWS) + [(f"{fund.name}: vận động được / chỉ tiêu", None) for fund in this.funds]
+        self.figures.setRowCount(len(rows))
+        funds_last = {f.fund_id: f for f in last.funds}
+        for r, (caption, show) in enumerate(rows):
+            if show is None:
+                fund = this.funds[r - len(ROWS)]
+                before = funds_last.get(fund.fund_id)
+                values = [f"{format_money(before.raised)} ({before.share.percent})" if before else "",
+                          f"{format_money(fund.raised)} ({fund.share.percent})"]
+            else:
+                values = [show(last), show(this)]
+            self.figures.setItem(r, 0, _cell(caption))
+            for c, text in enumerate(values, start=1):
+                self.figures.setItem(r, c, _cell(text, right=True))
+        self.categories.setHorizontalHeaderLabels(
+            [f"Kiến nghị năm {this.year} theo lĩnh vực", "Phát sinh", "Giải quyết", "Trả lời", "Quá hạn"])
+        cats = list(this.categories)
+        self.categories.setRowCount(len(cats) + 1)
+        for r, c in enumerate(cats):
+            self.categories.setItem(r, 0, _cell(c.name))
+            for k, value in enumerate((c.raised, c.resolved, c.answered, c.overdue), start=1):
+                self.categories.setItem(r, k, _cell(_n(value), right=True))
+        total = len(cats)
+        self.categories.setItem(total, 0, _cell("Cộng"))
+        for k, value in enumerate((this.recommendations_raised, this.recommendations_resolved,
+                                   this.recommendations_answered, this.recommendations_overdue), start=1):
+            self.categories.setItem(total, k, _cell(_n(value), right=True))
+        bold = self.categories.item(total, 0).font()
+        bold.setBold(True)
+        for k in range(5):
+            self.categories.item(total, k).setFont(bold)
+
+        a = data.attention
+        self._action(self.overdue_button, f"{_n(a.overdue_recommendations)} kiến nghị quá hạn",
+                     a.overdue_recommendations)
+        self._action(self.reviews_button,
+                     f"{_n(a.reviews_due)} quy chế phối hợp chưa rà soát năm nay ({_n(a.reviews_late)} bỏ sót năm trước)",
+                     a.reviews_late)
+        self._action(self.terms_button,
+                     f"{_n(a.terms_ending)} tổ trưởng sắp hết nhiệm kỳ, {_n(a.terms_past_due)} đã quá nhiệm kỳ",
+                     a.terms_past_due + a.terms_ending)
+
+    @staticmethod
+    def _action(button: QPushButton, text: str, count: int) -> None:
+        button.setText(text)
+        button.setStyleSheet(ALERT if count else "")
