@@ -89,6 +89,9 @@ class _Writer:
         self.rows: dict[type[pw.Model], list[tuple]] = {}
         self.columns: dict[type[pw.Model], list[str]] = {}
         self.next_id: dict[type[pw.Model], int] = {}
+        # Citizen numbers follow the person's serial; communes built in separate
+        # databases of one province get separate serial ranges.
+        self.serial_base = 0
 
     def uuid(self) -> str:
         return uuidlib.UUID(int=self.rng.getrandbits(128), version=4).hex
@@ -206,7 +209,7 @@ class _CommuneBuilder:
                 age = r.randint(25, 85) if k < 2 else r.randint(1, 40)
                 year = self.today.year - age
                 birth = None if r.random() < 0.2 else dt.date(year, r.randint(1, 12), r.randint(1, 28))
-                serial = w.next_id.get(Person, 0) + 1
+                serial = w.next_id.get(Person, 0) + 1 + w.serial_base
                 id_number = None
                 if age >= 14:
                     century = (0 if year < 2000 else 2) + (0 if gender is Gender.MALE else 1)
@@ -494,8 +497,11 @@ def _catalog() -> dict[str, Any]:
 
 
 def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, today: dt.date | None = None,
-               progress: Callable[[int, int], None] | None = None) -> None:
-    """Write a new demo database at ``path``; the same seed and day give the same data."""
+               progress: Callable[[int, int], None] | None = None, unit: str | None = None) -> None:
+    """Write a new demo database at ``path``; the same seed and day give the same data.
+
+    ``unit`` picks another home commune for a one-commune scale (the default
+    is Phúc Lợi), e.g. several communes of one province to exchange packages."""
     scale = SCALES[scale] if isinstance(scale, str) else scale
     today = today or dt.date.today()
     path = Path(path)
@@ -506,15 +512,17 @@ def build_demo(path: Path | str, scale: Scale | str = "commune", seed: int = 1, 
     partial = path.with_name(path.name + ".dang-tao")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
-    _build(partial, scale, seed, today, progress)
+    _build(partial, scale, seed, today, progress, unit)
     partial.replace(path)
 
 
 def _build(path: Path, scale: Scale, seed: int, today: dt.date,
-           progress: Callable[[int, int], None] | None) -> None:
+           progress: Callable[[int, int], None] | None, unit: str | None = None) -> None:
     rng = random.Random(seed)
     if scale.communes == 1:
-        home = find_unit(DEMO_COMMUNE, Level.COMMUNE)
+        home = find_unit(unit or DEMO_COMMUNE, Level.COMMUNE)
+        if home is None:
+            raise ModelError(f"Mã đơn vị {unit} không phải là xã, phường, đặc khu sau ngày 01/07/2025.")
         level, communes = Level.COMMUNE, [home]
     else:
         home = find_unit(DEMO_PROVINCE, Level.PROVINCE)
@@ -527,6 +535,9 @@ def _build(path: Path, scale: Scale, seed: int, today: dt.date,
     db.execute_sql("PRAGMA synchronous=OFF")
     stamp = f"{today.isoformat()} 08:00:00"
     writer = _Writer(rng, stamp)
+    if unit is not None and level is Level.COMMUNE:
+        siblings = [u.code for u in communes_of(home.province_code)]
+        writer.serial_base = siblings.index(home.code) * 5_000
     # Continue numbering after the rows init_database already wrote.
     from ..registry import MODELS
 

@@ -1,0 +1,211 @@
+"""Office keys (Ed25519 to sign, X25519 to receive), key cards, fingerprints.
+
+Only ``cryptography`` primitives; private keys are stored as PKCS#8 encrypted
+with the passphrase the user chose.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from models.base import ModelError, database
+
+from .store import OfficeKey, Partner, ensure_exchange_tables, tables_exist
+
+CARD_FORMAT = "todan-key-card"
+CARD_VERSION = 1
+MIN_PASSPHRASE = 8
+_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+
+
+def fingerprint(sign_public: bytes | None, enc_public: bytes) -> str:
+    """Short enough to read over the phone: 16 base-32 letters in 4 groups (80 bits)."""
+    digest = hashlib.sha256(b"todan-card-v1" + (sign_public or b"") + enc_public).digest()
+    text = base64.b32encode(digest[:10]).decode()
+    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+def key_id(enc_public: bytes) -> str:
+    """Names a recipient's encryption key inside a manifest."""
+    return hashlib.sha256(b"todan-key-id" + enc_public).hexdigest()[:16]
+
+
+@dataclass
+class Card:
+    unit_code: str
+    name: str
+    level: str
+    sign_public: bytes | None
+    enc_public: bytes
+    escrow: bool = False
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_public, self.enc_public)
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": CARD_FORMAT, "version": CARD_VERSION, "unit": self.unit_code, "name": self.name,
+            "level": self.level, "escrow": self.escrow,
+            "sign_public": base64.b64encode(self.sign_public).decode() if self.sign_public else None,
+            "enc_public": base64.b64encode(self.enc_public).decode(),
+            "fingerprint": self.fingerprint,
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1).encode()
+
+
+def read_card(path: Path | str) -> Card:
+    path = Path(path)
+    bad = ModelError(f"Tệp {path.name} không phải là thẻ khóa công khai của Tổ Dân; "
+                     "hãy xin lại tệp thẻ khóa từ văn phòng gửi.")
+    try:
+        if path.stat().st_size > 64_000:
+            raise bad
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelError(f"Không tìm thấy tệp thẻ khóa {path}.") from exc
+    except (OSError, ValueError) as exc:
+        raise bad from exc
+    if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
+        raise bad
+    if data.get("version") != CARD_VERSION:
+        raise ModelError(f"Thẻ khóa {path.name} thuộc phiên bản Tổ Dân khác; hãy cập nhật chương trình rồi thử lại.")
+    try:
+        escrow = bool(data.get("escrow"))
+        sign = None if escrow else base64.b64decode(data["sign_public"], validate=True)
+        enc = base64.b64decode(data["enc_public"], validate=True)
+        if (sign is not None and len(sign) != 32) or len(enc) != 32:
+            raise ValueError
+        Ed25519PublicKey.from_public_bytes(sign) if sign else None
+        X25519PublicKey.from_public_bytes(enc)
+        card = Card(str(data["unit"]), str(data.get("name") or ""), str(data.get("level") or ""), sign, enc, escrow)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise bad from exc
+    if not escrow and not (card.unit_code.isdigit() and len(card.unit_code) in (2, 5)):
+        raise bad
+    if data.get("fingerprint") != card.fingerprint:
+        raise ModelError(f"Thẻ khóa {path.name} bị hỏng (dấu vân tay không khớp); hãy xin lại tệp thẻ khóa.")
+    return card
+
+
+def _check_passphrase(passphrase: str) -> bytes:
+    if len(passphrase or "") < MIN_PASSPHRASE:
+        raise ModelError(f"Mật khẩu bảo vệ khóa phải có ít nhất {MIN_PASSPHRASE} ký tự.")
+    return passphrase.encode("utf-8")
+
+
+def _private_pem(key, passphrase: bytes) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.BestAvailableEncryption(passphrase))
+
+
+def office_key() -> OfficeKey | None:
+    if not tables_exist():
+        return None
+    return OfficeKey.select().order_by(OfficeKey.id.desc()).first()
+
+
+def create_office_keys(unit_code: str, passphrase: str, replace: bool = False) -> OfficeKey:
+    """Make this office's signing and encryption key pairs (first start)."""
+    secret = _check_passphrase(passphrase)
+    if not unit_code:
+        raise ModelError("Hãy chọn đơn vị của cơ sở dữ liệu trước khi tạo khóa.")
+    ensure_exchange_tables()
+    if office_key() is not None and not replace:
+        raise ModelError("Văn phòng này đã có khóa; không cần tạo lại.")
+    sign, enc = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+    sign_pub, enc_pub = sign.public_key().public_bytes(**_RAW), enc.public_key().public_bytes(**_RAW)
+    with database.atomic():
+        return OfficeKey.create(unit_code=unit_code, sign_public=sign_pub, enc_public=enc_pub,
+                                sign_private=_private_pem(sign, secret), enc_private=_private_pem(enc, secret),
+                                fingerprint=fingerprint(sign_pub, enc_pub))
+
+
+def require_office_key() -> OfficeKey:
+    key = office_key()
+    if key is None:
+        raise ModelError("Văn phòng này chưa có khóa; hãy tạo khóa ở trang Trao đổi dữ liệu "
+                         "(hoặc lệnh: app.py keys --create).")
+    return key
+
+
+def unlock(key: OfficeKey, passphrase: str) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+    secret = (passphrase or "").encode("utf-8")
+    try:
+        sign = serialization.load_pem_private_key(bytes(key.sign_private), password=secret)
+        enc = serialization.load_pem_private_key(bytes(key.enc_private), password=secret)
+    except (ValueError, TypeError) as exc:
+        raise ModelError("Mật khẩu bảo vệ khóa không đúng; hãy nhập lại.") from exc
+    return sign, enc  # type: ignore[return-value]
+
+
+def own_card(name: str, level: str) -> Card:
+    key = require_office_key()
+    return Card(key.unit_code, name, level, bytes(key.sign_public), bytes(key.enc_public))
+
+
+def export_card(path: Path | str, name: str, level: str) -> Card:
+    card = own_card(name, level)
+    try:
+        Path(path).write_bytes(card.to_bytes())
+    except OSError as exc:
+        raise ModelError(f"Không ghi được tệp thẻ khóa {path}: {exc.strerror}.") from exc
+    return card
+
+
+def register_card(card: Card, confirmed_fingerprint: str) -> Partner:
+    """Register another office's card (or the escrow key) once the user has
+    read the fingerprint back; a wrong fingerprint is refused."""
+    typed = (confirmed_fingerprint or "").strip().upper().replace(" ", "").replace("-", "")
+    if typed != card.fingerprint.replace("-", ""):
+        raise ModelError("Dấu vân tay không khớp với thẻ khóa; hãy gọi điện cho văn phòng gửi để đọc lại "
+                         "dấu vân tay, không đăng ký thẻ này.")
+    own = office_key()
+    if own is not None and bytes(own.enc_public) == card.enc_public:
+        raise ModelError("Đây là thẻ khóa của chính văn phòng này; hãy đăng ký thẻ khóa của văn phòng kia.")
+    ensure_exchange_tables()
+    role = "escrow" if card.escrow else "office"
+    code = "" if card.escrow else card.unit_code
+    with database.atomic():
+        Partner.delete().where(Partner.unit_code == code, Partner.role == role).execute()
+        return Partner.create(unit_code=code, name=card.name, level=card.level, role=role,
+                              sign_public=card.sign_public, enc_public=card.enc_public,
+                              fingerprint=card.fingerprint)
+
+
+def partners() -> list[Partner]:
+    if not tables_exist():
+        return []
+    return list(Partner.select().order_by(Partner.role.desc(), Partner.unit_code))
+
+
+def partner(unit_code: str) -> Partner | None:
+    if not tables_exist():
+        return None
+    return Partner.get_or_none(Partner.unit_code == unit_code, Partner.role == "office")
+
+
+def escrow() -> Partner | None:
+    if not tables_exist():
+        return None
+    return Partner.get_or_none(Partner.role == "escrow")
+
+
+def make_escrow(card_path: Path | str, private_path: Path | str, passphrase: str,
+                name: str = "Khóa dự phòng") -> Card:
+    """An escrow key pair kept offline at the province: its card goes to every
+    office, the private key (encrypted with the passphrase) into a safe."""
+    secret = _check_passphrase(passphrase)
+    enc = X25519PrivateKey.generate()
+    card = Card("", name, "escrow", None, enc.public_key().public_bytes(**_RAW), escrow=True)
+    Path(private_path).write_bytes(_private_pem(enc, secret))
+    Path(card_path).write_bytes(card.to_bytes())
+    return card

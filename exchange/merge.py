@@ -1,0 +1,536 @@
+"""Importing a package: fail closed in the order of design.md, then one code
+path for the dry-run and the commit — compute the plan, then (commit only)
+apply it in one transaction.
+
+Merge per uuid: new → create; same rev and content → unchanged; higher rev →
+update; lower rev → stale, ignored; same rev with other content, a record not
+owned by the signer, or one that points at a record this database lacks →
+conflict, listed and not applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import peewee as pw
+
+from models import audit
+from models import db as dbmod
+from models.base import ModelError, PermissionDenied, context, database
+from models.enums import Level
+from models.meetings import Meeting
+from models.people import Person
+from models.units import AdminUnit, find_unit
+
+from . import keys as K
+from .package import (KIND_CATALOGUE_DOWN, KIND_DATA_UP, Package, PackageRefused, check_payload_hash, damaged,
+                      decrypt_payload, read_package, verify_signature)
+from .records import PRESENT, TOPICS, TRACKED, Spec, catalogue_tables, data_tables, specs
+from .store import ImportMark, PackageLog, ensure_exchange_tables, tables_exist
+
+_UUID = re.compile(r"^[0-9a-f]{32}$")
+_CHUNK = 500
+_CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
+
+TABLE_LABELS = {
+    "group_type": "Loại tổ", "meeting_topic": "Nội dung sinh hoạt", "recommendation_category": "Lĩnh vực kiến nghị",
+    "commendation_form": "Hình thức khen thưởng", "residential_area": "Khu dân cư", "person": "Người dân",
+    "group": "Tổ", "membership": "Thành viên tổ", "party_member": "Đảng viên",
+    "party_assignment": "Phân công đảng viên", "party_comment": "Nhận xét đảng viên", "meeting": "Sinh hoạt tổ",
+    "recommendation": "Kiến nghị", "recommendation_event": "Diễn biến kiến nghị", "mediation_case": "Hòa giải",
+    "household_title": "Danh hiệu hộ", "group_title": "Danh hiệu tổ, khu dân cư", "fund": "Quỹ",
+    "fund_contribution": "Đóng góp quỹ", "group_budget": "Kinh phí tổ", "coordination_rule": "Quy chế phối hợp",
+    "rule_review": "Rà soát quy chế", "decision": "Quyết định khen thưởng", "recipient": "Người, tổ được khen",
+}
+
+
+@dataclass
+class Conflict:
+    table: str
+    uuid: str
+    label: str
+    reason: str
+
+
+@dataclass
+class TableCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class _Ops:
+    spec: Spec
+    inserts: list[tuple] = field(default_factory=list)  # (id, values...) in spec column order
+    updates: list[tuple] = field(default_factory=list)  # (values..., id)
+    links: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)  # meeting id → persons, topics
+    replaced_links: list[int] = field(default_factory=list)
+    people_words: list[tuple[int, str, str, bool]] = field(default_factory=list)  # id, search, sort, live
+
+
+@dataclass
+class ImportResult:
+    package: str
+    package_id: str
+    kind: str
+    source: str
+    source_name: str
+    target: str
+    sequence: int
+    full: bool
+    counts: dict[str, TableCounts]
+    conflicts: list[Conflict]
+    gap: str | None
+    committed: bool = False
+    backup: Path | None = None
+
+    def totals(self) -> TableCounts:
+        t = TableCounts()
+        for c in self.counts.values():
+            for name in ("created", "updated", "unchanged", "stale", "conflicts"):
+                setattr(t, name, getattr(t, name) + getattr(c, name))
+        return t
+
+    def text(self) -> str:
+        """The summary as the command line prints it."""
+        lines = [f"Gói {self.package}: {'dữ liệu' if self.kind == KIND_DATA_UP else 'danh mục'} của "
+                 f"{self.source_name} ({self.source}), số {self.sequence}, "
+                 f"{'đầy đủ' if self.full else 'các thay đổi'}."]
+        if self.gap:
+            lines.append(f"Cảnh báo: {self.gap}")
+        lines.append(f"{'Bảng':<28}{'thêm mới':>10}{'cập nhật':>10}{'không đổi':>10}{'cũ hơn':>10}{'xung đột':>10}")
+        for table, c in self.counts.items():
+            lines.append(f"{TABLE_LABELS.get(table, table):<28}{c.created:>10}{c.updated:>10}{c.unchanged:>10}"
+                         f"{c.stale:>10}{c.conflicts:>10}")
+        for x in self.conflicts[:200]:
+            lines.append(f"  Xung đột – {TABLE_LABELS.get(x.table, x.table)} {x.label} ({x.uuid[:8]}): {x.reason}")
+        if len(self.conflicts) > 200:
+            lines.append(f"  … và {len(self.conflicts) - 200} xung đột khác.")
+        return "\n".join(lines)
+
+
+# -- checks before anything is decrypted
+
+
+def open_checked(path: Path | str, passphrase: str) -> tuple[Package, dict[str, Any]]:
+    """Structure, signature, addressee, replay, hash, decryption: the
+    package's records, or a refusal. Reads the database, never writes."""
+    pkg = read_package(path)
+    m = pkg.manifest
+    source = m["source"]
+    partner = K.partner(source)
+    if partner is None or partner.sign_public is None:
+        raise PackageRefused(f"Khóa của đơn vị gửi {source} chưa được đăng ký ở văn phòng này; hãy đăng ký thẻ "
+                             "khóa của đơn vị đó (xác nhận dấu vân tay qua điện thoại) rồi nhập lại.")
+    verify_signature(pkg, bytes(partner.sign_public))
+    home, level = dbmod.home_unit(), dbmod.home_level()
+    if home is None or m["target"] != home.code:
+        raise PackageRefused(f"Gói {pkg.name} gửi cho đơn vị {m['target']}, không phải cho văn phòng này "
+                             f"({home.code if home else 'chưa chọn đơn vị'}); hãy đưa gói cho đúng văn phòng nhận.")
+    if m["kind"] == KIND_DATA_UP:
+        unit = find_unit(source, Level.COMMUNE)
+        if level is not Level.PROVINCE or unit is None or unit.province_code != home.code:
+            raise PackageRefused(f"Gói dữ liệu của đơn vị {source} chỉ nhập được ở văn phòng cấp tỉnh của "
+                                 "đơn vị đó; hãy đưa gói cho đúng văn phòng nhận.")
+    elif level is not Level.COMMUNE or home.province_code != source:
+        raise PackageRefused(f"Gói danh mục của đơn vị {source} chỉ nhập được ở xã, phường thuộc đơn vị đó; "
+                             "hãy đưa gói cho đúng văn phòng nhận.")
+    _check_sequence(pkg)
+    check_payload_hash(pkg)
+    _, enc = K.unlock(K.require_office_key(), passphrase)
+    plain = decrypt_payload(pkg, enc)
+    try:
+        payload = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise damaged(pkg.name) from exc
+    _validate(pkg, payload)
+    return pkg, payload
+
+
+def _check_sequence(pkg: Package) -> str | None:
+    m = pkg.manifest
+    if not tables_exist():
+        return None
+    seen = PackageLog.get_or_none(PackageLog.direction == "received", PackageLog.package_id == m["package_id"])
+    if seen is not None:
+        raise PackageRefused(f"Gói {pkg.name} đã được nhập ngày {seen.at:%d/%m/%Y}; không cần nhập lại.")
+    mark = ImportMark.get_or_none(ImportMark.source == m["source"], ImportMark.kind == m["kind"])
+    if mark is not None and m["sequence"] <= mark.last_sequence:
+        raise PackageRefused(f"Gói {pkg.name} (số {m['sequence']}) cũ hơn gói đã nhập gần nhất của đơn vị "
+                             f"{m['source']} (số {mark.last_sequence}); không nhập lại gói cũ, hãy dùng gói mới nhất.")
+    return None
+
+
+def _gap(m: dict[str, Any]) -> str | None:
+    last = 0
+    if tables_exist():
+        mark = ImportMark.get_or_none(ImportMark.source == m["source"], ImportMark.kind == m["kind"])
+        last = mark.last_sequence if mark else 0
+    if m["sequence"] > last + 1 and not m["full"]:
+        missing = f"số {last + 1}" if m["sequence"] == last + 2 else f"từ số {last + 1} đến số {m['sequence'] - 1}"
+        return (f"chưa nhận gói {missing} của đơn vị {m['source']}; hãy đề nghị đơn vị đó gửi lại các gói còn thiếu "
+                "hoặc một gói đầy đủ.")
+    return None
+
+
+def _validate(pkg: Package, payload: Any) -> None:
+    """Shape and types of every row; tables allowed for the kind; counts as announced."""
+    m = pkg.manifest
+    bad = damaged(pkg.name)
+    if not isinstance(payload, dict) or not isinstance(payload.get("tables"), dict):
+        raise bad
+    allowed = data_tables() if m["kind"] == KIND_DATA_UP else catalogue_tables()
+    all_specs = specs()
+    counts = {}
+    for table, block in payload["tables"].items():
+        if table not in allowed or not isinstance(block, dict):
+            raise bad
+        spec = all_specs[table]
+        if block.get("columns") != spec.names or not isinstance(block.get("rows"), list):
+            raise PackageRefused(f"Gói {pkg.name} có cấu trúc bảng {TABLE_LABELS.get(table, table)} khác với phiên bản "
+                                 "chương trình này; hãy cập nhật Tổ Dân ở cả hai văn phòng rồi gửi lại gói.")
+        width = len(spec.names)
+        refs = [i for i, c in enumerate(spec.columns) if c.ref is not None]
+        seen: set[str] = set()
+        for row in block["rows"]:
+            if not isinstance(row, list) or len(row) != width:
+                raise bad
+            u, owner, rev = row[0], row[1], row[2]
+            if not (isinstance(u, str) and _UUID.match(u) and isinstance(owner, str) and len(owner) <= 5
+                    and type(rev) is int and rev >= 1) or u in seen:
+                raise bad
+            seen.add(u)
+            for i, value in enumerate(row[:len(spec.columns)]):
+                if value is not None and not isinstance(value, (str, int, float, bool)):
+                    raise bad
+            for i in refs:
+                if row[i] is not None and not (isinstance(row[i], str) and _UUID.match(row[i])):
+                    raise bad
+            if spec.model is Meeting:
+                for extra in row[-2:]:
+                    if not isinstance(extra, list) or not all(isinstance(x, str) and _UUID.match(x) for x in extra):
+                        raise bad
+        counts[table] = len(block["rows"])
+    announced = {k: v for k, v in m["counts"].items()}
+    if counts != announced:
+        raise bad
+
+
+# -- the plan
+
+
+class _Planner:
+    def __init__(self, m: dict[str, Any], payload: dict[str, Any]):
+        self.m = m
+        self.kind = m["kind"]
+        self.source = m["source"]
+        self.payload = payload["tables"]
+        self.ids: dict[type[pw.Model], dict[str, int]] = {}  # uuid → local id, existing or planned
+        self.counts: dict[str, TableCounts] = {}
+        self.conflicts: list[Conflict] = []
+        self.ops: list[_Ops] = []
+        if self.kind == KIND_CATALOGUE_DOWN:
+            self.owners_ok = lambda o: o == self.source or (
+                (u := find_unit(o, Level.COMMUNE)) is not None and u.province_code == self.source)
+        else:
+            self.owners_ok = lambda o: o == self.source
+
+    # bulk look-ups
+    def _lookup(self, model: type[pw.Model], uuids: list[str], columns: str = "uuid, id") -> list[tuple]:
+        found = []
+        table = model._meta.table_name
+        for i in range(0, len(uuids), _CHUNK):
+            chunk = uuids[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found += database.execute_sql(f'SELECT {columns} FROM "{table}" WHERE uuid IN ({marks})', chunk).fetchall()
+        return found
+
+    def _resolve_refs(self, model: type[pw.Model], wanted: set[str]) -> dict[str, int]:
+        known = self.ids.setdefault(model, {})
+        missing = [u for u in wanted if u not in known]
+        if missing:
+            known.update(self._lookup(model, missing))
+        return known
+
+    def run(self) -> None:
+        for table, spec in specs().items():
+            block = self.payload.get(table)
+            if block:
+                self._plan_table(spec, block["rows"])
+
+    def _plan_table(self, spec: Spec, rows: list[list]) -> None:
+        model, cols = spec.model, spec.columns
+        counts = self.counts.setdefault(spec.table, TableCounts())
+        ops = _Ops(spec)
+        self.ops.append(ops)
+        # Existing copies: id, rev, owner, then the content columns as stored.
+        db_cols = ", ".join(["id", "rev", "owner_unit"] + [f'"{c.db}"' for c in cols])
+        existing = {r[3]: r for r in self._lookup(model, [r[0] for r in rows], db_cols)}
+        own_ids = self.ids.setdefault(model, {})
+        own_ids.update({u: r[0] for u, r in existing.items()})
+        next_id = (database.execute_sql(f'SELECT MAX(id) FROM "{spec.table}"').fetchone()[0] or 0) + 1
+        for r in rows:  # new ids first, so that a row may point at a later one of the same table
+            if r[0] not in own_ids:
+                own_ids[r[0]] = next_id
+                next_id += 1
+        # Foreign keys to other tables, resolved in bulk.
+        ref_cols = [(i, c) for i, c in enumerate(cols) if c.ref is not None]
+        for i, c in ref_cols:
+            self._resolve_refs(c.ref, {r[i] for r in rows if r[i] is not None})
+        meeting = model is Meeting
+        if meeting:
+            from models.catalogues import MeetingTopic
+
+            persons = self._resolve_refs(Person, {u for r in rows for u in r[-2]})
+            topics = self._resolve_refs(MeetingTopic, {u for r in rows for u in r[-1]})
+            old_links = self._existing_links([existing[r[0]][0] for r in rows if r[0] in existing
+                                              and existing[r[0]][1] == r[2]])
+        content_idx = [i for i, c in enumerate(cols) if c.name not in _CONTENT_SKIP]
+        planned_new = set()
+        for r in rows:
+            u, owner, rev = r[0], r[1], r[2]
+            ex = existing.get(u)
+            label = _label(spec, r)
+
+            def conflict(reason: str) -> None:
+                counts.conflicts += 1
+                self.conflicts.append(Conflict(spec.table, u, label, reason))
+
+            if not self.owners_ok(owner):
+                conflict(f"bản ghi thuộc đơn vị {owner}, không thuộc đơn vị gửi {self.source}")
+                continue
+            if ex is not None and ex[2] != owner and self.kind == KIND_DATA_UP:
+                conflict(f"trùng mã với bản ghi của đơn vị {ex[2]} đã có trong cơ sở dữ liệu")
+                continue
+            if ex is not None and rev < ex[1]:
+                counts.stale += 1
+                continue
+            # Values as they will be stored: foreign keys as local ids.
+            values = list(r[:len(cols)])
+            unresolved = None
+            for i, c in ref_cols:
+                if values[i] is not None:
+                    target = self.ids[c.ref].get(values[i])
+                    if target is None:
+                        unresolved = c.name
+                    values[i] = target
+            link_ids = None
+            if meeting:
+                p = [persons.get(x) for x in r[-2]]
+                t = [topics.get(x) for x in r[-1]]
+                if None in p or None in t:
+                    unresolved = "_present" if None in p else "_topics"
+                link_ids = (sorted(p), sorted(t)) if unresolved is None else None
+            if ex is not None and rev == ex[1]:
+                same = unresolved is None and all(values[i] == ex[3 + i] for i in content_idx)
+                if same and meeting:
+                    same = old_links.get(ex[0], ([], [])) == link_ids
+                if same:
+                    counts.unchanged += 1
+                else:
+                    conflict("cùng phiên bản nhưng nội dung khác với bản đã có")
+                continue
+            if unresolved is not None:
+                conflict("tham chiếu tới một bản ghi chưa có trong cơ sở dữ liệu này")
+                continue
+            if ex is None:
+                new_id = own_ids[u]
+                ops.inserts.append((new_id, *values))
+                planned_new.add(u)
+                counts.created += 1
+            else:
+                new_id = ex[0]
+                ops.updates.append((*values, new_id))
+                counts.updated += 1
+                if meeting:
+                    ops.replaced_links.append(new_id)
+            if meeting:
+                ops.links[new_id] = link_ids
+            if model is Person:
+                named = {c.name: values[i] for i, c in enumerate(cols)}
+                ops.people_words.append((new_id, named["search_name"] or "", named["sort_key"] or "",
+                                         named["deleted_at"] is None))
+        # Planned ids of rows that will not be created must not be resolvable.
+        for r in rows:
+            if r[0] not in existing and r[0] not in planned_new:
+                own_ids.pop(r[0], None)
+        self._check_unique_people(ops) if model is Person else None
+
+    def _existing_links(self, meeting_ids: list[int]) -> dict[int, tuple[list[int], list[int]]]:
+        links: dict[int, tuple[list[int], list[int]]] = {}
+        for i in range(0, len(meeting_ids), _CHUNK):
+            chunk = meeting_ids[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for slot, sql in ((0, f"SELECT meeting_id, person_id FROM attendance WHERE meeting_id IN ({marks})"),
+                              (1, f"SELECT meeting_id, topic_id FROM meeting_topic_link WHERE meeting_id IN ({marks})")):
+                for mid, other in database.execute_sql(sql, chunk).fetchall():
+                    links.setdefault(mid, ([], []))[slot].append(other)
+        return {k: (sorted(a), sorted(b)) for k, (a, b) in links.items()}
+
+    def _check_unique_people(self, ops: _Ops) -> None:
+        """A citizen number already held by a living person of another record
+        (someone registered in two communes) is a conflict, not a crash."""
+        cols = [c.name for c in ops.spec.columns]
+        num, dead = cols.index("id_number"), cols.index("deleted_at")
+        numbers = {}
+        for row in ops.inserts:
+            if row[1 + num] and row[1 + dead] is None:
+                numbers[row[1 + num]] = (row, True)
+        for row in ops.updates:
+            if row[num] and row[dead] is None:
+                numbers[row[num]] = (row, False)
+        if not numbers:
+            return
+        clash: set[str] = set()
+        keys = list(numbers)
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for number, pid in database.execute_sql(
+                    f"SELECT id_number, id FROM person WHERE deleted_at IS NULL AND id_number IN ({marks})", chunk):
+                row, is_new = numbers[number]
+                own = row[0] if is_new else row[-1]
+                if pid != own:
+                    clash.add(number)
+        if not clash:
+            return
+        counts = self.counts[ops.spec.table]
+        uuid_i = cols.index("uuid")
+        for is_new, rows in ((True, ops.inserts), (False, ops.updates)):
+            kept = []
+            for row in rows:
+                values = row[1:] if is_new else row[:-1]
+                if values[num] in clash and values[dead] is None:
+                    if is_new:
+                        counts.created -= 1
+                        self.ids[Person].pop(values[uuid_i], None)
+                    else:
+                        counts.updated -= 1
+                    counts.conflicts += 1
+                    self.conflicts.append(Conflict("person", values[uuid_i], values[cols.index("full_name")],
+                                                   f"số định danh {values[num]} trùng với một người dân đã có"))
+                else:
+                    kept.append(row)
+            rows[:] = kept
+        live_ids = {r[0] for r in ops.inserts} | {r[-1] for r in ops.updates}
+        ops.people_words = [w for w in ops.people_words if w[0] in live_ids]
+
+
+def _label(spec: Spec, row: list) -> str:
+    names = spec.names
+    for key in ("full_name", "name", "number", "held_on", "content", "year"):
+        if key in names:
+            value = row[names.index(key)]
+            return str(value)[:60] if value is not None else ""
+    return ""
+
+
+# -- applying the plan
+
+
+def _apply(planner: _Planner, pkg: Package) -> None:
+    conn = database.connection()
+    if isinstance(database.obj, pw.SqliteDatabase):
+        # A row may point at one inserted later in the same transaction.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+    m = pkg.manifest
+    if m["kind"] == KIND_DATA_UP:
+        unit = find_unit(m["source"], Level.COMMUNE)
+        if unit is not None:
+            AdminUnit.ensure(unit)
+    for ops in planner.ops:
+        spec = ops.spec
+        names = [c.db for c in spec.columns]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        if ops.inserts:
+            marks = ", ".join("?" * (len(names) + 1))
+            conn.executemany(f'INSERT INTO "{spec.table}" (id, {quoted}) VALUES ({marks})', ops.inserts)
+        if ops.updates:
+            sets = ", ".join(f'"{n}" = ?' for n in names)
+            conn.executemany(f'UPDATE "{spec.table}" SET {sets} WHERE id = ?', ops.updates)
+        if ops.links:
+            for i in range(0, len(ops.replaced_links), _CHUNK):
+                chunk = ops.replaced_links[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM attendance WHERE meeting_id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM meeting_topic_link WHERE meeting_id IN ({marks})", chunk)
+            conn.executemany("INSERT INTO attendance (meeting_id, person_id) VALUES (?, ?)",
+                             [(mid, p) for mid, (ps, _) in ops.links.items() for p in ps])
+            conn.executemany("INSERT INTO meeting_topic_link (meeting_id, topic_id) VALUES (?, ?)",
+                             [(mid, t) for mid, (_, ts) in ops.links.items() for t in ts])
+        if ops.people_words:
+            _index_people(conn, ops.people_words)
+
+
+def _index_people(conn, people: list[tuple[int, str, str, bool]]) -> None:
+    """Keep the name search index in step (where this schema has one)."""
+    from models import people as P
+
+    if not hasattr(P, "PersonWord") or "person_word" not in database.get_tables():
+        return
+    ids = [p[0] for p in people]
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        conn.execute(f"DELETE FROM person_word WHERE person_id IN ({','.join('?' * len(chunk))})", chunk)
+    conn.executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)",
+                     [(w, key, pid) for pid, name, key, live in people if live for w in P.name_words(name)])
+
+
+def import_package(path: Path | str, passphrase: str, db_path: Path | str | None = None, dry_run: bool = False,
+                   progress: Callable[[int, int], None] | None = None,
+                   confirm: Callable[[ImportResult], bool] | None = None) -> ImportResult:
+    """Check, plan and (unless ``dry_run``) commit one package.
+
+    ``db_path`` names the open database for the backup taken before the
+    commit. ``confirm`` (the UI's question) sees the summary first and may
+    say no. A refusal raises PackageRefused and changes nothing.
+    """
+    def step(done: int) -> None:
+        if progress:
+            progress(done, 5)
+
+    step(0)
+    pkg, payload = open_checked(path, passphrase)
+    step(1)
+    m = pkg.manifest
+    planner = _Planner(m, payload)
+    planner.run()
+    step(2)
+    result = ImportResult(pkg.name, m["package_id"], m["kind"], m["source"], m["source_name"], m["target"],
+                          m["sequence"], m["full"], planner.counts, planner.conflicts, _gap(m))
+    if dry_run or (confirm is not None and not confirm(result)):
+        return result
+    if context.read_only:
+        raise PermissionDenied("Tài khoản chỉ có quyền xem, không được nhập gói dữ liệu.")
+    if db_path is not None:
+        from models.backups import take_backup
+
+        result.backup = take_backup(db_path, "import")
+    step(3)
+    ensure_exchange_tables()
+    try:
+        with database.atomic():
+            _apply(planner, pkg)
+            ImportMark.insert(source=m["source"], kind=m["kind"], last_sequence=m["sequence"],
+                              at=dt.datetime.now().replace(microsecond=0)).on_conflict_replace().execute()
+            counts = {t: vars(c) for t, c in planner.counts.items()}
+            PackageLog.create(direction="received", package_id=m["package_id"], kind=m["kind"],
+                              source_unit=m["source"], target_unit=m["target"], sequence=m["sequence"],
+                              full=m["full"], file_name=pkg.name, counts=json.dumps(counts),
+                              note=f"{len(planner.conflicts)} xung đột" + (f"; {result.gap}" if result.gap else ""))
+            audit.log("exchange_package", m["package_id"], "import",
+                      {"source": m["source"], "sequence": m["sequence"], **{k: v for k, v in vars(result.totals()).items()}})
+    except pw.IntegrityError as exc:
+        raise PackageRefused(f"Không nhập được gói {pkg.name}: dữ liệu trong gói mâu thuẫn với dữ liệu đã có "
+                             f"({exc}); cơ sở dữ liệu không thay đổi, hãy báo cho văn phòng gửi kiểm tra lại.") from exc
+    step(5)
+    result.committed = True
+    return result

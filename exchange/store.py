@@ -1,0 +1,110 @@
+"""The exchange's own tables: this office's keys, registered partner cards,
+the log of packages sent and received, and per-partner sequence marks.
+
+None of them travels (no uuid). They are created idempotently by
+``ensure_exchange_tables``, which every exchange operation calls first.
+TODO: turn this into a numbered migration in models/db.py.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models.base import BaseModel, database, now
+
+
+class OfficeKey(BaseModel):
+    """This office's key pairs; the private halves encrypted with the passphrase."""
+
+    unit_code = pw.CharField(max_length=5)
+    created_at = pw.DateTimeField(default=now)
+    sign_public = pw.BlobField()
+    enc_public = pw.BlobField()
+    sign_private = pw.BlobField()  # PKCS#8 PEM, encrypted with the passphrase
+    enc_private = pw.BlobField()
+    fingerprint = pw.CharField(max_length=32)
+
+    class Meta:
+        table_name = "exchange_office_key"
+
+
+class Partner(BaseModel):
+    """A public key card registered once: another office, or the escrow key."""
+
+    unit_code = pw.CharField(max_length=5)
+    name = pw.CharField(default="")
+    level = pw.CharField(max_length=10, default="")
+    role = pw.CharField(max_length=10, default="office")  # office | escrow
+    sign_public = pw.BlobField(null=True)
+    enc_public = pw.BlobField()
+    fingerprint = pw.CharField(max_length=32)
+    registered_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        table_name = "exchange_partner"
+        indexes = ((("unit_code", "role"), True),)
+
+
+class PackageLog(BaseModel):
+    """One package sent or received (received: only those committed)."""
+
+    direction = pw.CharField(max_length=8)  # sent | received
+    package_id = pw.CharField(max_length=32, index=True)
+    kind = pw.CharField(max_length=16)
+    source_unit = pw.CharField(max_length=5)
+    target_unit = pw.CharField(max_length=5)
+    sequence = pw.IntegerField()
+    full = pw.BooleanField(default=True)
+    at = pw.DateTimeField(default=now)
+    file_name = pw.CharField(default="")
+    counts = pw.TextField(default="{}")  # JSON: per table, created/updated/... or records sent
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "exchange_package_log"
+
+
+class ExportMark(BaseModel):
+    """Per recipient and kind: the last sequence number sent and when the
+    last export began (the next incremental one starts from there)."""
+
+    recipient = pw.CharField(max_length=5)
+    kind = pw.CharField(max_length=16)
+    last_sequence = pw.IntegerField(default=0)
+    since = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "exchange_export_mark"
+        primary_key = pw.CompositeKey("recipient", "kind")
+
+
+class ImportMark(BaseModel):
+    """Per sender and kind: the last sequence number committed."""
+
+    source = pw.CharField(max_length=5)
+    kind = pw.CharField(max_length=16)
+    last_sequence = pw.IntegerField(default=0)
+    at = pw.DateTimeField(default=now)
+
+    class Meta:
+        table_name = "exchange_import_mark"
+        primary_key = pw.CompositeKey("source", "kind")
+
+
+EXCHANGE_MODELS = [OfficeKey, Partner, PackageLog, ExportMark, ImportMark]
+
+
+def tables_exist() -> bool:
+    existing = set(database.get_tables())
+    return all(m._meta.table_name in existing for m in EXCHANGE_MODELS)
+
+
+def ensure_exchange_tables() -> None:
+    """Create the exchange tables if this database lacks them (idempotent).
+
+    Callers that only read (a dry-run, a refusal) check ``tables_exist``
+    instead, so that refusing a package never writes to the database.
+    """
+    if not tables_exist():
+        with database.atomic():
+            database.create_tables(EXCHANGE_MODELS, safe=True)
