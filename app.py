@@ -179,7 +179,8 @@ def _self_test(args: argparse.Namespace, run) -> int:
 
 # Modules that add their own commands: each has ``register(subparsers)``.
 # Their handlers raise models.base.ModelError for bad input (exit status 2).
-COMMAND_MODULES: tuple[str, ...] = ("reports.cli", "exchange.excel_cli", "reports.list_cli", "exchange.cli")
+COMMAND_MODULES: tuple[str, ...] = ("reports.cli", "exchange.excel_cli", "reports.list_cli", "exchange.cli",
+                                   "commands.activity")
 
 
 def build_parser() -> argparse.ArgumentParser:

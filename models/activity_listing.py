@@ -7,7 +7,8 @@ the screen's columns, so that a screen can open the record.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import peewee as pw
 

@@ -11,9 +11,8 @@ from models import terms, yearly_ops
 from models.areas import ResidentialArea
 from models.base import ModelError
 from models.catalogues import GroupType, MeetingTopic, RecommendationCategory
-from models.db import set_setting
-from models.enums import (AreaKind, GroupTitleKind, HouseholdTitleKind, MediationOutcome,
-                          RecommendationState as S, Role)
+from models.enums import AreaKind, GroupTitleKind, HouseholdTitleKind, MediationOutcome, Role
+from models.enums import RecommendationState as S
 from models.groups import Group, Membership
 from models.meetings import Attendance, Meeting
 from models.party import PartyAssignment, PartyMember

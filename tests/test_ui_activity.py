@@ -194,3 +194,22 @@ def test_rules_page_reviews_a_rule(qtbot, seeded, monkeypatch):
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert model.data(model.index(0, 5), Qt.ItemDataRole.DisplayRole) == str(dt.date.today().year)
     assert model.data(model.index(0, 6), Qt.ItemDataRole.DisplayRole) == "Đã rà soát"
+
+
+def test_term_length_is_set_in_settings(qtbot, seeded):
+    from ui.pages.settings import SettingsPage
+
+    settings = SettingsPage()
+    terms_page = TermsPage()
+    for w in (settings, terms_page):
+        qtbot.addWidget(w)
+    settings.activate()
+    tab = settings.terms
+    settings.tabs.setCurrentWidget(tab)
+    assert tab.box.box.currentText() == "5 năm"
+    forms.select_value(tab.box.box, 30)
+    terms_page.activate()
+    assert terms_page.settings.box.currentText() == "2,5 năm"
+    model = terms_page.model
+    r = {model.row(i)[2]: i for i in range(model.rowCount())}["Nguyễn Thị Hải Yến"]
+    assert model.data(model.index(r, 5), Qt.ItemDataRole.DisplayRole) == "30/06/2022"

@@ -4,12 +4,10 @@ year, and what needs action today. Counted off the UI thread."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,61 +16,19 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from models import statistics, yearly_ops
-from models.enums import GroupTitleKind, HouseholdTitleKind
-from models.statistics import Overview, YearFigures
-from models.text import format_date, format_int, format_money
+from models.statistics import Overview
+from models.text import format_date, format_int
 
+from ..figures import ROWS, fund_caption, fund_values
 from . import forms
 from .base import BasePage
 
 ALERT = "color: rgb(190, 20, 20); font-weight: bold;"
 WHOLE_UNIT = "Toàn đơn vị"
-
-
-def _n(value: int) -> str:
-    return format_int(value)
-
-
-# (caption, how to show one year's figure)
-ROWS: list[tuple[str, Callable[[YearFigures], str]]] = [
-    ("Tổ đang hoạt động / tổng số tổ", lambda f: f"{_n(f.groups_active)}/{_n(f.groups_total)}"),
-    ("Tổ trưởng (kể cả quyền tổ trưởng)", lambda f: _n(f.leaders)),
-    ("Tổ phó", lambda f: _n(f.deputies)),
-    ("Đảng viên trực tiếp làm tổ trưởng (tỷ lệ so với số tổ)",
-     lambda f: f"{_n(f.party_leaders)} ({f.party_leader_share.percent})"),
-    ("Đảng viên được phân công phụ trách tổ (tỷ lệ so với số tổ)",
-     lambda f: f"{_n(f.assigned_party_members)} ({f.assigned_share.percent})"),
-    ("Buổi sinh hoạt tổ", lambda f: _n(f.meetings)),
-    ("Lượt người dự sinh hoạt", lambda f: _n(f.attendance)),
-    ("Kiến nghị, đề xuất phát sinh", lambda f: _n(f.recommendations_raised)),
-    ("Kiến nghị được giải quyết", lambda f: _n(f.recommendations_resolved)),
-    ("Kiến nghị được trả lời", lambda f: _n(f.recommendations_answered)),
-    ("Kiến nghị không thuộc thẩm quyền", lambda f: _n(f.recommendations_out_of_scope)),
-    ("Kiến nghị quá hạn (cuối kỳ)", lambda f: _n(f.recommendations_overdue)),
-    ("Vụ việc hòa giải / hòa giải thành", lambda f: f"{_n(f.mediation_cases)} / {_n(f.mediation_success)}"),
-    ("Hộ gia đình văn hóa (tỷ lệ so với số hộ)",
-     lambda f: f"{_n(f.household_titles.get(HouseholdTitleKind.CULTURED_FAMILY, 0))} "
-               f"({f.household_share(HouseholdTitleKind.CULTURED_FAMILY).percent})"),
-    ("Hộ đạt \u201c3 không\u201d (tỷ lệ so với số hộ)",
-     lambda f: f"{_n(f.household_titles.get(HouseholdTitleKind.THREE_NO, 0))} "
-               f"({f.household_share(HouseholdTitleKind.THREE_NO).percent})"),
-    ("Tổ văn hóa (tỷ lệ so với số tổ)",
-     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.CULTURED, 0))} ({f.group_share(GroupTitleKind.CULTURED).percent})"),
-    ("Tổ an toàn (tỷ lệ so với số tổ)",
-     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.SAFE, 0))} ({f.group_share(GroupTitleKind.SAFE).percent})"),
-    ("Tổ khuyến học (tỷ lệ so với số tổ)",
-     lambda f: f"{_n(f.group_titles.get(GroupTitleKind.STUDY_PROMOTION, 0))} "
-               f"({f.group_share(GroupTitleKind.STUDY_PROMOTION).percent})"),
-    ("Khu dân cư văn hóa (tỷ lệ so với số khu dân cư)",
-     lambda f: f"{_n(f.area_titles.get(GroupTitleKind.CULTURED, 0))} ({f.area_share(GroupTitleKind.CULTURED).percent})"),
-    ("Kinh phí hoạt động của các tổ", lambda f: format_money(f.budget_total)),
-    ("Quy chế phối hợp / lượt rà soát trong năm", lambda f: f"{_n(f.rules)} / {_n(f.rule_reviews)}"),
-]
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -181,15 +137,11 @@ class DashboardPage(BasePage):
         this, last = data.this_year, data.last_year
         self.status.setText(f"Số liệu năm {this.year} tính đến ngày {format_date(this.reference_day)}")
         self.figures.setHorizontalHeaderLabels(["Chỉ tiêu", f"Năm {last.year}", f"Năm {this.year}"])
-        rows = list(ROWS) + [(f"{fund.name}: vận động được / chỉ tiêu", None) for fund in this.funds]
+        rows = list(ROWS) + [(fund_caption(fund), None) for fund in this.funds]
         self.figures.setRowCount(len(rows))
-        funds_last = {f.fund_id: f for f in last.funds}
         for r, (caption, show) in enumerate(rows):
             if show is None:
-                fund = this.funds[r - len(ROWS)]
-                before = funds_last.get(fund.fund_id)
-                values = [f"{format_money(before.raised)} ({before.share.percent})" if before else "",
-                          f"{format_money(fund.raised)} ({fund.share.percent})"]
+                values = fund_values(this.funds[r - len(ROWS)], last)
             else:
                 values = [show(last), show(this)]
             self.figures.setItem(r, 0, _cell(caption))
@@ -202,25 +154,25 @@ class DashboardPage(BasePage):
         for r, c in enumerate(cats):
             self.categories.setItem(r, 0, _cell(c.name))
             for k, value in enumerate((c.raised, c.resolved, c.answered, c.overdue), start=1):
-                self.categories.setItem(r, k, _cell(_n(value), right=True))
+                self.categories.setItem(r, k, _cell(format_int(value), right=True))
         total = len(cats)
         self.categories.setItem(total, 0, _cell("Cộng"))
         for k, value in enumerate((this.recommendations_raised, this.recommendations_resolved,
                                    this.recommendations_answered, this.recommendations_overdue), start=1):
-            self.categories.setItem(total, k, _cell(_n(value), right=True))
+            self.categories.setItem(total, k, _cell(format_int(value), right=True))
         bold = self.categories.item(total, 0).font()
         bold.setBold(True)
         for k in range(5):
             self.categories.item(total, k).setFont(bold)
 
         a = data.attention
-        self._action(self.overdue_button, f"{_n(a.overdue_recommendations)} kiến nghị quá hạn",
+        self._action(self.overdue_button, f"{format_int(a.overdue_recommendations)} kiến nghị quá hạn",
                      a.overdue_recommendations)
         self._action(self.reviews_button,
-                     f"{_n(a.reviews_due)} quy chế phối hợp chưa rà soát năm nay ({_n(a.reviews_late)} bỏ sót năm trước)",
+                     f"{format_int(a.reviews_due)} quy chế phối hợp chưa rà soát năm nay ({format_int(a.reviews_late)} bỏ sót năm trước)",
                      a.reviews_late)
         self._action(self.terms_button,
-                     f"{_n(a.terms_ending)} tổ trưởng sắp hết nhiệm kỳ, {_n(a.terms_past_due)} đã quá nhiệm kỳ",
+                     f"{format_int(a.terms_ending)} tổ trưởng sắp hết nhiệm kỳ, {format_int(a.terms_past_due)} đã quá nhiệm kỳ",
                      a.terms_past_due + a.terms_ending)
 
     @staticmethod

@@ -5,7 +5,8 @@ that runs a function off the UI thread."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -52,7 +53,7 @@ class ChoiceBox(QComboBox):
         super().__init__(parent)
         self._values: list[Any] = []
 
-    def addItem(self, text: str, value: Any = None) -> None:  # noqa: N802
+    def addItem(self, text: str, value: Any = None) -> None:
         self._values.append(value)
         super().addItem(text, len(self._values) - 1)
 
@@ -60,11 +61,11 @@ class ChoiceBox(QComboBox):
         self._values = []
         super().clear()
 
-    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:  # noqa: N802
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
         slot = super().currentData(role)
         return self._values[slot] if isinstance(slot, int) and 0 <= slot < len(self._values) else None
 
-    def findData(self, value: Any, *args: Any) -> int:  # noqa: N802
+    def findData(self, value: Any, *args: Any) -> int:
         for i in range(self.count()):
             slot = self.itemData(i)
             if isinstance(slot, int) and self._values[slot] == value and type(self._values[slot]) is type(value):
@@ -160,7 +161,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as error:  # delivered to the UI thread, which shows it
+        except Exception as error:  # noqa: BLE001 - delivered to the UI thread, which shows it
             self.signals.failed.emit(error)
         else:
             self.signals.done.emit(result)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -82,13 +81,14 @@ class MeetingDialog(QDialog):
         form.addRow("Người dân &khác dự:", self.others)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Nội dung sinh hoạt:"))
-        left.addWidget(self.topics, 1)
-        left.addWidget(QLabel("&Biên bản:"))
-        left.addWidget(self.minutes, 1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Thành viên, đảng viên phụ trách có mặt (Space để đánh dấu):"))
-        right.addWidget(self.roster, 1)
+        for box, text, widget, stretch in (
+                (left, "Nội dung sinh &hoạt:", self.topics, 1), (left, "Biên b&ản:", self.minutes, 1),
+                (right, "Người &dự — thành viên, đảng viên phụ trách (phím cách để đánh dấu):", self.roster, 1)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            box.addWidget(caption)
+            box.addWidget(widget, stretch)
         ticks = QHBoxLayout()
         ticks.addWidget(all_button)
         ticks.addWidget(none_button)

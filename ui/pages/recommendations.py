@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import meeting_ops, recommendation_ops as ops
+from models import meeting_ops
+from models import recommendation_ops as ops
 from models.activity_listing import RecommendationRegisterListing
 from models.base import ModelError
 from models.enums import RecommendationState
@@ -71,7 +71,7 @@ class RecommendationDialog(QDialog):
         self.forwarded_to = QLineEdit(rec.forwarded_to if rec else "")
         self.forwarded_to.setPlaceholderText("Ví dụ: UBND phường, Công an phường")
         self.has_due = QCheckBox("Có &hạn giải quyết")
-        self.due_on = forms.date_edit((rec.due_on if rec and rec.due_on else self.today + dt.timedelta(days=30)))
+        self.due_on = forms.date_edit(rec.due_on if rec and rec.due_on else self.today + dt.timedelta(days=30))
         form = QFormLayout(self)
         form.addRow("&Tổ:", self.group_box)
         form.addRow("Nêu tại &buổi sinh hoạt:", self.meeting_box)
@@ -127,10 +127,12 @@ class RecommendationDialog(QDialog):
             self.raised_on.setDate(forms.to_qdate(day))
 
     def save(self) -> None:
-        values = dict(content=self.content.toPlainText(), category=self.category.currentData(),
-                      raised_on=forms.from_qdate(self.raised_on), group=self.group_box.currentData(),
-                      raised_by=self.raised_by.currentData(), forwarded_to=self.forwarded_to.text(),
-                      due_on=forms.from_qdate(self.due_on) if self.has_due.isChecked() else None, today=self.today)
+        values = {
+            "content": self.content.toPlainText(), "category": self.category.currentData(),
+            "raised_on": forms.from_qdate(self.raised_on), "group": self.group_box.currentData(),
+            "raised_by": self.raised_by.currentData(), "forwarded_to": self.forwarded_to.text(),
+            "due_on": forms.from_qdate(self.due_on) if self.has_due.isChecked() else None, "today": self.today,
+        }
         try:
             if self.rec is None:
                 rec = ops.create_recommendation(meeting=self.meeting_box.currentData(), **values)
@@ -154,7 +156,9 @@ class StateDialog(QDialog):
         self.resize(640, 560)
         state = RecommendationState(rec.state)
         layout = QVBoxLayout(self)
-        head = QLabel(f"<b>{rec.content}</b><br>Tình trạng hiện nay: {label(state)}"
+        due = f" · Hạn giải quyết: {format_date(rec.due_on)}" if rec.due_on else ""
+        head = QLabel(f"<b>{rec.content}</b><br>Ngày nêu: {format_date(rec.raised_on)}{due}"
+                      f"<br>Tình trạng hiện nay: {label(state)}"
                       + (f" · <span style='color:#be1414'>{OVERDUE}</span>" if ops.is_overdue(rec, self.today) else ""))
         head.setWordWrap(True)
         layout.addWidget(head)
@@ -197,6 +201,7 @@ class StateDialog(QDialog):
             buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.next_box.setFocus()
 
     def save(self) -> None:
         try:
@@ -222,7 +227,7 @@ class RecommendationsPage(ListPage):
         Column("Nội dung"),
         Column("Chuyển đến", width=150),
         Column("Hạn giải quyết", width=100),
-        Column("Tình trạng", width=140),
+        Column("Tình trạng", width=170),
         Column("Quá hạn", fmt=lambda late: OVERDUE if late else "", align=CENTER),
     ]
 

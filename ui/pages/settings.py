@@ -11,6 +11,7 @@ from ..labels import label
 from .accounts_tab import AccountsTab, AuditTab
 from .backups_tab import BackupsTab
 from .base import BasePage
+from .yearly import TermSettingsTab
 
 
 class GeneralTab(QWidget):
@@ -66,6 +67,8 @@ class SettingsPage(BasePage):
         self.tabs.addTab(self.backups, "&Sao lưu")
         self.tabs.addTab(self.accounts, "&Tài khoản")
         self.tabs.addTab(self.audit, "&Nhật ký thay đổi")
+        self.terms = TermSettingsTab()
+        self.tabs.addTab(self.terms, "Nhiệm &kỳ tổ trưởng")
         self.layout_.addWidget(self.tabs, 1)
         self.watch(self.tabs.currentChanged, self._load_tab)
         # Kept for tests and callers that read the general values directly.

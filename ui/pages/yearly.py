@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +35,7 @@ from models.activity_listing import FunctionListing, MediationListing
 from models.base import ModelError
 from models.enums import GroupTitleKind, HouseholdTitleKind, MediationOutcome
 from models.mediation import MediationCase
-from models.text import format_date, format_int, format_money, format_percent
+from models.text import format_int, format_money, format_percent
 
 from ..labels import label
 from ..table_model import CENTER, OVERDUE_COLOR, Column
@@ -294,7 +294,10 @@ class FundsPage(BasePage):
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setHorizontalHeaderLabels(self.HEADERS)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(self.HEADERS)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -535,14 +538,37 @@ class TermSettingsBox(QWidget):
         self.box = forms.choice_box((m, TERM_TEXT[m]) for m in terms.TERM_CHOICES)
         _labelled(layout, "Nhiệm kỳ tổ trưởng (theo quy định của tỉnh):", self.box)
         layout.addWidget(QLabel(f"Quyền tổ trưởng: tối đa {terms.INTERIM_MONTHS} tháng."))
-        forms.select_value(self.box, terms.term_months())
+        self.load()
         self.box.currentIndexChanged.connect(lambda _i: self.save())
+
+    def load(self) -> None:
+        self.box.blockSignals(True)
+        forms.select_value(self.box, terms.term_months())
+        self.box.blockSignals(False)
 
     def save(self) -> None:
         try:
             terms.set_term_months(self.box.currentData())
         except ModelError as error:
             forms.show_error(self, error)
+
+
+class TermSettingsTab(QWidget):
+    """The Nhiệm kỳ tab of Cài đặt."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.box = TermSettingsBox()
+        layout.addWidget(self.box)
+        note = QLabel("Độ dài nhiệm kỳ do tỉnh, thành phố quy định; chương trình dùng nó để báo tổ trưởng "
+                      "sắp hết nhiệm kỳ (trước 90 ngày) hoặc đã quá nhiệm kỳ.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        self.box.load()
 
 
 class TermsPage(ListPage):
@@ -575,6 +601,13 @@ class TermsPage(ListPage):
         self.layout_.insertLayout(2, bar)
         self.watch(self.status_box.currentIndexChanged, lambda _i: self.model.set_filters(status=self.status_box.currentData()))
         self.watch(self.settings.box.currentIndexChanged, lambda _i: self.model.reload())
+
+    def activate(self) -> None:
+        # The term length may have been changed in Cài đặt.
+        self.settings.load()
+        if self.loaded:
+            self.model.reload()
+        super().activate()
 
     def row_color(self, row: tuple) -> QColor | None:
         status = row[7]
