@@ -124,8 +124,25 @@ def inspect(path: str | Path, kind: str, sheet_name: str | None = None) -> Impor
     sheet = xs.read_sheet(path, FIELDS[_kind(kind)], sheet_name)
     report = ImportReport(kind, sheet.name, sheet.header_row, sheet.headers)
     report.mapping = xs.guess_mapping(sheet.headers, FIELDS[kind])
-    report.rows = len(sheet.rows)
+    report.rows = len(_records(sheet, report.mapping))
     return report
+
+
+def _records(sheet: xs.Sheet, mapping: dict[str, int]) -> list[tuple[int, dict[str, Any]]]:
+    """The data rows as (row number, field -> value)."""
+    stt = next((i for i, h in enumerate(sheet.headers) if xs._key(h) in ("stt", "tt", "so tt")), None)
+    records = []
+    for number, values in sheet.rows:
+        # Notes under the table ("Người lập biểu") have no number in the STT column.
+        if stt is not None:
+            mark = values[stt] if stt < len(values) else None
+            if not isinstance(mark, (int, float)) and not str(mark or "").strip().isdigit():
+                continue
+        record = {k: (values[c] if c < len(values) else None) for k, c in mapping.items()}
+        if all(v in (None, "") for v in record.values()):
+            continue
+        records.append((number, record))
+    return records
 
 
 def _kind(kind: str) -> str:
@@ -144,17 +161,7 @@ def run_import(path: str | Path, kind: str, dry_run: bool = False, mapping: dict
     missing = [f.header for f in fields if f.required and f.key not in report.mapping]
     if missing:
         raise ModelError(f"Chưa chọn cột cho: {', '.join(missing)}.")
-    stt = next((i for i, h in enumerate(sheet.headers) if xs._key(h) in ("stt", "tt", "so tt")), None)
-    records = []
-    for number, values in sheet.rows:
-        # Notes under the table ("Người lập biểu") have no number in the STT column.
-        if stt is not None and not isinstance(values[stt] if stt < len(values) else None, (int, float)):
-            if not str(values[stt] or "").strip().isdigit():
-                continue
-        record = {k: (values[c] if c < len(values) else None) for k, c in report.mapping.items()}
-        if all(v in (None, "") for v in record.values()):
-            continue
-        records.append((number, record))
+    records = _records(sheet, report.mapping)
     report.rows = len(records)
     writer = _WRITERS[kind]
     try:

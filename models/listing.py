@@ -26,7 +26,7 @@ from .commendations import Decision, Recipient
 from .enums import Level, RecommendationState, Role
 from .groups import Group, Membership
 from .meetings import Meeting
-from .party import PartyMember
+from .party import PartyAssignment, PartyMember
 from . import name_search
 from .name_search import COUNT_CAP, plan
 from .people import Person
@@ -162,12 +162,14 @@ def _conditions(conditions: list[pw.Expression | None]) -> list[pw.Expression]:
 
 class GroupListing(Listing):
     """Khu dân cư & Tổ: name, area, type, tổ trưởng, current members,
-    founded, active. Ordered area by area, then by group type, then in the
-    order they were entered."""
+    founded, active, whether the tổ trưởng is a party member, the party
+    members looking after it (and the group's id, not shown). Ordered area
+    by area, then by group type, then in the order they were entered."""
 
-    filters = ("area_id", "active")
+    filters = ("area_id", "active", "group_type_id")
 
-    def _base(self, search: str, area_id: int | None = None, active: bool | None = None) -> pw.ModelSelect:
+    def _base(self, search: str, area_id: int | None = None, active: bool | None = None,
+              group_type_id: int | None = None) -> pw.ModelSelect:
         query = Group.select(Group.id).where(Group.deleted_at.is_null())
         status = None
         if active is not None:
@@ -176,6 +178,7 @@ class GroupListing(Listing):
             query,
             word_prefix_match(Group.search_name, search),
             None if area_id is None else Group.area == area_id,
+            None if group_type_id is None else Group.group_type == group_type_id,
             status,
         )
 
@@ -195,10 +198,48 @@ class GroupListing(Listing):
         ids = [row[0] for row in rows]
         leaders = current_leaders(ids)
         members = current_member_counts(ids)
+        party_leaders = leaders_in_party(ids)
+        carers = party_carers(ids)
         return [
-            (name, area, kind, leaders.get(gid, ""), members.get(gid, 0), founded, dissolved is None)
+            (name, area, kind, leaders.get(gid, ""), members.get(gid, 0), founded, dissolved is None,
+             gid in party_leaders, ", ".join(carers.get(gid, [])), gid)
             for gid, name, area, kind, founded, dissolved in rows
         ]
+
+
+def leaders_in_party(group_ids: list[int], on: dt.date | None = None) -> set[int]:
+    """Groups whose serving tổ trưởng (or acting one) is a party member."""
+    if not group_ids:
+        return set()
+    on = on or dt.date.today()
+    query = (
+        Membership.select(Membership.group)
+        .join(PartyMember, on=((PartyMember.person == Membership.person) & PartyMember.deleted_at.is_null()))
+        .where(Membership.group.in_(group_ids), Membership.role.in_(LEADER_ROLES), _serving(on))
+        .tuples()
+    )
+    return {gid for (gid,) in query}
+
+
+def party_carers(group_ids: list[int], on: dt.date | None = None) -> dict[int, list[str]]:
+    """Names of the party members looking after each group today."""
+    if not group_ids:
+        return {}
+    on = on or dt.date.today()
+    query = (
+        PartyAssignment.select(PartyAssignment.group, Person.full_name)
+        .join(PartyMember).join(Person)
+        .where(PartyAssignment.group.in_(group_ids), PartyAssignment.deleted_at.is_null(),
+               PartyMember.deleted_at.is_null(),
+               PartyAssignment.start_date.is_null() | (PartyAssignment.start_date <= on),
+               PartyAssignment.end_date.is_null() | (PartyAssignment.end_date >= on))
+        .order_by(Person.sort_key)
+        .tuples()
+    )
+    found: dict[int, list[str]] = {}
+    for gid, name in query:
+        found.setdefault(gid, []).append(name)
+    return found
 
 
 def _serving(on: dt.date) -> pw.Expression:
@@ -244,20 +285,29 @@ def current_member_counts(group_ids: list[int], on: dt.date | None = None) -> di
 
 class PartyMemberListing(Listing):
     """Đảng viên: name, card, admitted, official, party cell, workplace
-    organisation, lives here, excused; in Vietnamese name order."""
+    organisation, lives here, excused (and the party member's id, not
+    shown); in Vietnamese name order. Search goes through the word index."""
 
-    filters = ("lives_here",)
+    filters = ("lives_here", "area_id", "group_id")
 
-    def _base(self, search: str, lives_here: bool | None = None) -> pw.ModelSelect:
+    def _base(self, search: str, lives_here: bool | None = None, area_id: int | None = None,
+              group_id: int | None = None) -> pw.ModelSelect:
         query = (
             PartyMember.select(PartyMember.id)
             .join(Person, on=(PartyMember.person == Person.id))
             .where(PartyMember.deleted_at.is_null())
         )
+        caring = None
+        if group_id is not None:
+            caring = PartyMember.id.in_(PartyAssignment.select(PartyAssignment.party_member).where(
+                PartyAssignment.group == group_id, PartyAssignment.deleted_at.is_null(),
+                PartyAssignment.end_date.is_null() | (PartyAssignment.end_date >= dt.date.today())))
         return _where(
             query,
-            word_prefix_match(Person.search_name, search),
+            plan(search).condition(Person.id),
             None if lives_here is None else PartyMember.lives_here == lives_here,
+            None if area_id is None else Person.area == area_id,
+            caring,
         )
 
     def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
@@ -265,8 +315,9 @@ class PartyMemberListing(Listing):
             base.select(
                 Person.full_name, PartyMember.card_number, PartyMember.admitted_on, PartyMember.official_on,
                 PartyMember.party_cell, PartyMember.workplace_org, PartyMember.lives_here, PartyMember.excused,
+                PartyMember.id,
             )
-            .order_by(name_order(searching), PartyMember.id)
+            .order_by(Person.sort_key, PartyMember.id)
             .offset(offset)
             .limit(limit)
             .tuples()

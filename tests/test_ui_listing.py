@@ -70,8 +70,10 @@ def test_people_filter_by_area(seeded):
 def test_groups_show_current_leader_members_and_status(seeded):
     rows = listing.GroupListing().fetch(0, 10)
     by_name = {row[0]: row for row in rows}
-    assert by_name["Tổ dân phố số 1"] == (
+    assert by_name["Tổ dân phố số 1"][:7] == (
         "Tổ dân phố số 1", "Khu phố 1", "Tổ dân phố", "Nguyễn Thị Hải Yến", 3, dt.date(2010, 3, 1), True)
+    # Yến, the tổ trưởng, is a party member; An, the acting leader of the other, is not.
+    assert by_name["Tổ dân phố số 1"][7] is True and by_name["Tổ dân vận Hòa Bình"][7] is False
     # No tổ trưởng: the acting leader stands in.
     assert by_name["Tổ dân vận Hòa Bình"][3] == "Trần Văn An"
     assert by_name["Tổ dân phố Đồng Tâm"][6] is False
@@ -92,7 +94,7 @@ def test_party_members_in_name_order(seeded):
     rows = party.fetch(0, 10)
     assert names(rows) == ["Đặng Văn Long", "Nguyễn Thị Hải Yến"]
     assert rows[1] == ("Nguyễn Thị Hải Yến", "07654321", dt.date(2005, 2, 3), dt.date(2006, 2, 3),
-                       "Chi bộ Khu phố 1", "Đảng bộ Sở Y tế", True, False)
+                       "Chi bộ Khu phố 1", "Đảng bộ Sở Y tế", True, False, seeded.party[1].id)
     assert names(party.fetch(0, 10, "yen")) == ["Nguyễn Thị Hải Yến"]
     assert party.count(lives_here=True) == 1
     seeded.party[0].tombstone()

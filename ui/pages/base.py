@@ -94,6 +94,10 @@ class ListPage(BasePage):
         bar.addStretch(0)
         bar.addWidget(self.count_label)
         self.layout_.addLayout(bar)
+        # Filters and buttons of the page, on their own row (``add_tool``).
+        self.tools = QHBoxLayout()
+        self.tools.addStretch(1)
+        self.layout_.addLayout(self.tools)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -118,6 +122,15 @@ class ListPage(BasePage):
         self.watch(self.search_box.textChanged, lambda _text: self.search_timer.start())
         self.watch(self.search_timer.timeout, self.apply_search)
         self.watch(self.model.totalChanged, self.show_count)
+
+    def add_tool(self, widget: QWidget) -> QWidget:
+        self.tools.insertWidget(self.tools.count() - 1, widget)
+        return widget
+
+    def current_row(self) -> tuple | None:
+        """The listing tuple of the selected row."""
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
 
     def row_color(self, row: tuple) -> QColor | None:
         """Text colour of a row; None keeps the default."""

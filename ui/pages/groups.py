@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from models import details
 from models.listing import GroupListing
 
-from ..labels import ACTIVE, DISSOLVED
+from ..labels import ACTIVE, DISSOLVED, YES
+from ..register_dialogs import AreaDialog, GroupDetailDialog, GroupDialog
 from ..table_model import CENTER, Column
+from .register_base import RegisterPage
 
 DISSOLVED_COLOR = QColor(120, 120, 120)
 ACTIVE_INDEX = 6
-from .base import ListPage
+ID_INDEX = 9
 
 
-class GroupsPage(ListPage):
+class GroupsPage(RegisterPage):
     title = "Khu dân cư & Tổ"
     noun = "tổ"
     search_hint = "Tìm tổ theo tên, ví dụ: dong tam"
+    stretch_column = 8
+    export_kind = "groups"
+    import_kind = "groups"
     columns = [
         Column("Tên tổ"),
         Column("Khu dân cư"),
@@ -26,10 +32,48 @@ class GroupsPage(ListPage):
         Column("Số thành viên"),
         Column("Ngày thành lập"),
         Column("Tình trạng", fmt=lambda active: ACTIVE if active else DISSOLVED, align=CENTER),
+        Column("Tổ trưởng là đảng viên", fmt=lambda v: YES if v else "", align=CENTER, width=150),
+        Column("Đảng viên phụ trách"),
     ]
 
     def __init__(self, parent=None):
         super().__init__(GroupListing(), parent)
+        self.add_filter("area_id", "Mọi khu dân cư", [])
+        self.add_filter("group_type_id", "Mọi loại tổ", [])
+        self.add_filter("active", "Mọi tình trạng", [(True, ACTIVE), (False, DISSOLVED)])
+        self.add_button("Thêm &khu dân cư…", self.add_area)
+        self.add_button("&Thêm tổ…", self.add_group, "Ctrl+N")
+        self.add_button("&Sửa…", self.edit_group)
+        self.add_button("Thành &viên…", self.open_current, writes=False)
+        self.add_excel_buttons()
+
+    def load(self) -> None:
+        for key, choices in (("area_id", details.area_choices()), ("group_type_id", details.group_type_choices())):
+            box = self.filter_boxes[key]
+            while box.count() > 1:
+                box.removeItem(1)
+            for value, name in choices:
+                box.addItem(name, value)
+        super().load()
 
     def row_color(self, row: tuple) -> QColor | None:
         return None if row[ACTIVE_INDEX] else DISSOLVED_COLOR
+
+    def add_area(self) -> None:
+        if AreaDialog(self).exec():
+            self.load()
+
+    def add_group(self) -> None:
+        if GroupDialog(parent=self).exec():
+            self.reload()
+
+    def edit_group(self) -> None:
+        row = self.current_row()
+        if row is not None and GroupDialog(row[ID_INDEX], self).exec():
+            self.reload()
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            GroupDetailDialog(row[ID_INDEX], self).exec()
+            self.reload()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from models import details
 from models.listing import PartyMemberListing
 
+from ..register_dialogs import AssignDialog, PartyMemberDialog
 from ..table_model import CENTER, Column
-from .base import ListPage
+from .register_base import RegisterPage
+
+ID_INDEX = 8
 
 
-class PartyPage(ListPage):
+class PartyPage(RegisterPage):
     title = "Đảng viên"
     noun = "đảng viên"
     search_hint = "Tìm đảng viên theo họ tên"
     stretch_column = 5
+    export_kind = "party-members"
+    import_kind = "party-members"
     columns = [
         Column("Họ và tên"),
         Column("Số thẻ", align=CENTER),
@@ -26,3 +32,29 @@ class PartyPage(ListPage):
 
     def __init__(self, parent=None):
         super().__init__(PartyMemberListing(), parent)
+        self.add_filter("area_id", "Mọi khu dân cư", [])
+        self.add_filter("lives_here", "Mọi nơi sinh hoạt", [(True, "Sinh hoạt nơi cư trú")])
+        self.add_button("&Thêm…", self.add_member, "Ctrl+N")
+        self.add_button("&Sửa…", self.open_current, writes=False)
+        self.add_button("&Phân công phụ trách tổ…", self.assign)
+        self.add_excel_buttons()
+
+    def load(self) -> None:
+        box = self.filter_boxes["area_id"]
+        for area_id, name in details.area_choices():
+            box.addItem(name, area_id)
+        super().load()
+
+    def add_member(self) -> None:
+        if PartyMemberDialog(parent=self).exec():
+            self.reload()
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None and PartyMemberDialog(row[ID_INDEX], self).exec():
+            self.reload()
+
+    def assign(self) -> None:
+        row = self.current_row()
+        if row is not None and AssignDialog(row[ID_INDEX], self).exec():
+            self.reload()
