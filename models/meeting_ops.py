@@ -9,8 +9,9 @@ the clerk. ``Meeting.members_present`` is kept equal to the number of ticks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import peewee as pw
 
@@ -337,7 +338,7 @@ def group_choices(meeting_only: bool = True) -> list[GroupChoice]:
              .where(Group.deleted_at.is_null(), Group.dissolved_on.is_null())
              .order_by(ResidentialArea.name, GroupType.sort_order, Group.id))
     if meeting_only:
-        query = query.where(GroupType.holds_meetings == True)  # noqa: E712
+        query = query.where(GroupType.holds_meetings == True)
     return [GroupChoice(*row) for row in query.tuples()]
 
 

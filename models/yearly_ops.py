@@ -8,8 +8,9 @@ the clerk; every write runs in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import peewee as pw
 
