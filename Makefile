@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_DB := demo.todan
 
-.PHONY: run test demo clean-demo
+.PHONY: run test demo clean-demo dist dist-check clean-dist
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +25,19 @@ demo: $(DEMO_DB)
 
 clean-demo:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+# The one-folder bundle for offices without Python (todan.spec): dist/todan/.
+$(VENV)/.installed-dist: pyproject.toml | $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	touch $@
+
+dist: $(VENV)/.installed-dist
+	$(PY) -m PyInstaller --noconfirm --log-level WARN todan.spec
+	@du -sh dist/todan
+
+# Builds the bundle, then starts it offscreen with no Python on PATH (tests/test_dist.py).
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen TODAN_DIST=dist/todan $(PY) -m pytest -q -rs tests/test_dist.py
+
+clean-dist:
+	rm -rf build dist

@@ -142,7 +142,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _self_test(args: argparse.Namespace, run) -> int:
-    """Hidden ``--self-test SHOT.png``, for checking a built bundle (tests/dist_check.py):
+    """Hidden ``--self-test SHOT.png``, for checking a built bundle (tests/test_dist.py):
     open the program offscreen on --db (or the user's database), wait until its
     first window is shown and idle, save a screenshot, print its title, close it.
     Exit 0 only if a window was shown."""
