@@ -157,5 +157,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_import)
 
 
-__all__ = ["register", "read_passphrase", "PASSPHRASE_ENV"]
+__all__ = ["PASSPHRASE_ENV", "read_passphrase", "register"]
 

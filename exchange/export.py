@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid as uuidlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from models import audit
 from models import db as dbmod
@@ -19,8 +19,8 @@ from models.units import find_unit
 
 from . import keys as K
 from .package import KIND_CATALOGUE_DOWN, KIND_DATA_UP, build_package, write_atomically
-from .records import PRESENT, TOPICS, Spec, catalogue_tables, data_tables, specs
-from .store import ExportMark, PackageLog, ensure_exchange_tables
+from .records import Spec, catalogue_tables, data_tables, specs
+from .store import ExportMark, PackageLog, SentRecord, ensure_exchange_tables
 
 
 class Cancelled(ModelError):
@@ -52,9 +52,10 @@ def default_recipient() -> str | None:
     return None
 
 
-def _rows(spec: Spec, owner: str, since: str | None) -> list[list]:
-    """The table's rows owned by ``owner`` (changed since ``since``), foreign
-    keys as uuids, read in one query with a join per foreign key."""
+def _rows(spec: Spec, owner: str, changed_for: str | None) -> list[list]:
+    """The table's rows owned by ``owner`` (only those whose revision differs
+    from the one last sent to recipient ``changed_for``), foreign keys as uuids,
+    read in one query with a join per foreign key."""
     select, joins = [], []
     for n, col in enumerate(spec.columns):
         if col.ref is None:
@@ -63,23 +64,25 @@ def _rows(spec: Spec, owner: str, since: str | None) -> list[list]:
             alias = f"j{n}"
             joins.append(f'LEFT JOIN "{col.ref._meta.table_name}" {alias} ON {alias}.id = t."{col.db}"')
             select.append(f"{alias}.uuid")
-    where, params = ["t.owner_unit = ?"], [owner]
-    if since is not None:
-        where.append("t.updated_at >= ?")
-        params.append(since)
-    sql = (f'SELECT t.id, {", ".join(select)} FROM "{spec.table}" t {" ".join(joins)} '
-           f'WHERE {" AND ".join(where)} ORDER BY t.id')
+    params: list = []
+    if changed_for is not None:
+        joins.append(f'LEFT JOIN "{SentRecord._meta.table_name}" s ON s.recipient = ? AND s.uuid = t.uuid')
+        params.append(changed_for)
+    where = "t.owner_unit = ?" + (" AND (s.rev IS NULL OR s.rev <> t.rev)" if changed_for is not None else "")
+    params.append(owner)
+    sql = f'SELECT t.id, {", ".join(select)} FROM "{spec.table}" t {" ".join(joins)} WHERE {where} ORDER BY t.id'
     rows = [list(r) for r in database.execute_sql(sql, params).fetchall()]
     if spec.model is Meeting:
-        _add_meeting_links(rows, owner, since)
+        _add_meeting_links(rows, owner, changed_for)
     return [r[1:] for r in rows]
 
 
-def _add_meeting_links(rows: list[list], owner: str, since: str | None) -> None:
+def _add_meeting_links(rows: list[list], owner: str, changed_for: str | None) -> None:
     cond, params = "m.owner_unit = ?", [owner]
-    if since is not None:
-        cond += " AND m.updated_at >= ?"
-        params.append(since)
+    if changed_for is not None:
+        cond += (f' AND NOT EXISTS (SELECT 1 FROM "{SentRecord._meta.table_name}" s WHERE s.recipient = ?'
+                 " AND s.uuid = m.uuid AND s.rev = m.rev)")
+        params.append(changed_for)
     present: dict[int, list[str]] = {}
     topics: dict[int, list[str]] = {}
     for target, link, other, col in ((present, Attendance, "person", "person_id"),
@@ -92,17 +95,18 @@ def _add_meeting_links(rows: list[list], owner: str, since: str | None) -> None:
         r.extend([present.get(r[0], []), topics.get(r[0], [])])
 
 
-def collect(kind: str, owner: str, since: str | None,
+def collect(kind: str, owner: str, changed_for: str | None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> tuple[dict, dict[str, int]]:
-    """The payload's records and their counts per table."""
+    """The payload's records and their counts per table (``changed_for``: a
+    recipient, for an incremental package)."""
     wanted = data_tables() if kind == KIND_DATA_UP else catalogue_tables()
     chosen = [s for t, s in specs().items() if t in wanted]
     tables, counts = {}, {}
     for done, spec in enumerate(chosen):
         if cancelled and cancelled():
             raise Cancelled("Đã hủy xuất gói; chưa có tệp nào được ghi.")
-        rows = _rows(spec, owner, since)
+        rows = _rows(spec, owner, changed_for)
         if rows:
             tables[spec.table] = {"columns": spec.names, "rows": rows}
             counts[spec.table] = len(rows)
@@ -143,7 +147,7 @@ def export_package(out: Path | str, passphrase: str, to: str | None = None, sinc
     sequence = (mark.last_sequence if mark else 0) + 1
     since = mark.since if (since_last and mark is not None and mark.since is not None) else None
     started = now()
-    payload, counts = collect(kind, home.code, _stamp(since) if since else None, progress, cancelled)
+    payload, counts = collect(kind, home.code, recipient if since else None, progress, cancelled)
     package_id = uuidlib.uuid4().hex
     manifest = {
         "package_id": package_id, "kind": kind, "source": home.code, "source_name": home.full_name,
@@ -165,6 +169,9 @@ def export_package(out: Path | str, passphrase: str, to: str | None = None, sinc
     with database.atomic():
         ExportMark.insert(recipient=recipient, kind=kind, last_sequence=sequence, since=started) \
             .on_conflict_replace().execute()
+        sent = [(recipient, row[0], row[2]) for block in payload["tables"].values() for row in block["rows"]]
+        database.connection().executemany(
+            f'INSERT OR REPLACE INTO "{SentRecord._meta.table_name}" (recipient, uuid, rev) VALUES (?, ?, ?)', sent)
         PackageLog.create(direction="sent", package_id=package_id, kind=kind, source_unit=home.code,
                           target_unit=recipient, sequence=sequence, full=since is None, at=started,
                           file_name=path.name, counts=json.dumps(counts))

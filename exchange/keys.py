@@ -1,7 +1,7 @@
 """Office keys (Ed25519 to sign, X25519 to receive), key cards, fingerprints.
 
-Only ``cryptography`` primitives; private keys are stored as PKCS#8 encrypted
-with the passphrase the user chose.
+Only ``cryptography`` primitives; a private key is stored sealed with
+AES-256-GCM under a key derived from the passphrase by scrypt.
 """
 
 from __future__ import annotations
@@ -9,12 +9,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from models.base import ModelError, database
 
@@ -23,7 +27,7 @@ from .store import OfficeKey, Partner, ensure_exchange_tables, tables_exist
 CARD_FORMAT = "todan-key-card"
 CARD_VERSION = 1
 MIN_PASSPHRASE = 8
-_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+_RAW = {"encoding": serialization.Encoding.Raw, "format": serialization.PublicFormat.Raw}
 
 
 def fingerprint(sign_public: bytes | None, enc_public: bytes) -> str:
@@ -102,13 +106,35 @@ def _check_passphrase(passphrase: str) -> bytes:
     return passphrase.encode("utf-8")
 
 
-def _private_pem(key, passphrase: bytes) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.BestAvailableEncryption(passphrase))
+_SEALED = b"TDK1"
+# scrypt cost as a power of two (2**15: about 0.1 s and 32 MB per try, slow
+# to guess); stored in each sealed key, so a later change still opens old ones.
+_SCRYPT_LOG2_N = 15
+
+
+def _kek(log2n: int, salt: bytes, passphrase: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, n=2**log2n, r=8, p=1).derive(passphrase)
+
+
+def _seal(key, passphrase: bytes) -> bytes:
+    """The raw private key under a key derived from the passphrase (scrypt),
+    with AES-256-GCM; the header is authenticated too."""
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                            serialization.NoEncryption())
+    header = _SEALED + bytes([_SCRYPT_LOG2_N]) + os.urandom(16)
+    nonce = os.urandom(12)
+    return header + nonce + AESGCM(_kek(_SCRYPT_LOG2_N, header[5:21], passphrase)).encrypt(nonce, raw, header)
+
+
+def _unseal(blob: bytes, passphrase: bytes) -> bytes:
+    if blob[:4] != _SEALED or len(blob) != 5 + 16 + 12 + 32 + 16 or not 10 <= blob[4] <= 20:
+        raise ValueError("not a sealed key")
+    header, nonce = blob[:21], blob[21:33]
+    return AESGCM(_kek(blob[4], header[5:21], passphrase)).decrypt(nonce, blob[33:], header)
 
 
 def office_key() -> OfficeKey | None:
-    if not tables_exist():
+    if not tables_exist(OfficeKey):
         return None
     return OfficeKey.select().order_by(OfficeKey.id.desc()).first()
 
@@ -125,7 +151,7 @@ def create_office_keys(unit_code: str, passphrase: str, replace: bool = False) -
     sign_pub, enc_pub = sign.public_key().public_bytes(**_RAW), enc.public_key().public_bytes(**_RAW)
     with database.atomic():
         return OfficeKey.create(unit_code=unit_code, sign_public=sign_pub, enc_public=enc_pub,
-                                sign_private=_private_pem(sign, secret), enc_private=_private_pem(enc, secret),
+                                sign_private=_seal(sign, secret), enc_private=_seal(enc, secret),
                                 fingerprint=fingerprint(sign_pub, enc_pub))
 
 
@@ -137,14 +163,23 @@ def require_office_key() -> OfficeKey:
     return key
 
 
+# Unlocked keys for this run of the program, so that a batch of packages asks
+# scrypt once; keyed by a hash of the sealed keys and the passphrase.
+_unlocked: dict[bytes, tuple[Ed25519PrivateKey, X25519PrivateKey]] = {}
+
+
 def unlock(key: OfficeKey, passphrase: str) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
     secret = (passphrase or "").encode("utf-8")
+    cache = hashlib.sha256(bytes(key.sign_private) + bytes(key.enc_private) + secret).digest()
+    if cache in _unlocked:
+        return _unlocked[cache]
     try:
-        sign = serialization.load_pem_private_key(bytes(key.sign_private), password=secret)
-        enc = serialization.load_pem_private_key(bytes(key.enc_private), password=secret)
-    except (ValueError, TypeError) as exc:
+        sign = Ed25519PrivateKey.from_private_bytes(_unseal(bytes(key.sign_private), secret))
+        enc = X25519PrivateKey.from_private_bytes(_unseal(bytes(key.enc_private), secret))
+    except (InvalidTag, ValueError, TypeError) as exc:
         raise ModelError("Mật khẩu bảo vệ khóa không đúng; hãy nhập lại.") from exc
-    return sign, enc  # type: ignore[return-value]
+    _unlocked[cache] = (sign, enc)
+    return sign, enc
 
 
 def own_card(name: str, level: str) -> Card:
@@ -182,19 +217,19 @@ def register_card(card: Card, confirmed_fingerprint: str) -> Partner:
 
 
 def partners() -> list[Partner]:
-    if not tables_exist():
+    if not tables_exist(Partner):
         return []
     return list(Partner.select().order_by(Partner.role.desc(), Partner.unit_code))
 
 
 def partner(unit_code: str) -> Partner | None:
-    if not tables_exist():
+    if not tables_exist(Partner):
         return None
     return Partner.get_or_none(Partner.unit_code == unit_code, Partner.role == "office")
 
 
 def escrow() -> Partner | None:
-    if not tables_exist():
+    if not tables_exist(Partner):
         return None
     return Partner.get_or_none(Partner.role == "escrow")
 
@@ -206,6 +241,6 @@ def make_escrow(card_path: Path | str, private_path: Path | str, passphrase: str
     secret = _check_passphrase(passphrase)
     enc = X25519PrivateKey.generate()
     card = Card("", name, "escrow", None, enc.public_key().public_bytes(**_RAW), escrow=True)
-    Path(private_path).write_bytes(_private_pem(enc, secret))
+    Path(private_path).write_bytes(_seal(enc, secret))
     Path(card_path).write_bytes(card.to_bytes())
     return card

@@ -13,24 +13,34 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import peewee as pw
 
 from models import audit
 from models import db as dbmod
-from models.base import ModelError, PermissionDenied, context, database
+from models.base import PermissionDenied, context, database
 from models.enums import Level
 from models.meetings import Meeting
 from models.people import Person
 from models.units import AdminUnit, find_unit
 
 from . import keys as K
-from .package import (KIND_CATALOGUE_DOWN, KIND_DATA_UP, Package, PackageRefused, check_payload_hash, damaged,
-                      decrypt_payload, read_package, verify_signature)
-from .records import PRESENT, TOPICS, TRACKED, Spec, catalogue_tables, data_tables, specs
+from .package import (
+    KIND_CATALOGUE_DOWN,
+    KIND_DATA_UP,
+    Package,
+    PackageRefused,
+    check_payload_hash,
+    damaged,
+    decrypt_payload,
+    read_package,
+    verify_signature,
+)
+from .records import Spec, catalogue_tables, data_tables, specs
 from .store import ImportMark, PackageLog, ensure_exchange_tables, tables_exist
 
 _UUID = re.compile(r"^[0-9a-f]{32}$")
@@ -101,9 +111,9 @@ class ImportResult:
 
     def text(self) -> str:
         """The summary as the command line prints it."""
-        lines = [f"Gói {self.package}: {'dữ liệu' if self.kind == KIND_DATA_UP else 'danh mục'} của "
-                 f"{self.source_name} ({self.source}), số {self.sequence}, "
-                 f"{'đầy đủ' if self.full else 'các thay đổi'}."]
+        what = "dữ liệu" if self.kind == KIND_DATA_UP else "danh mục"
+        lines = [(f"Gói {self.package}: {what} của {self.source_name} ({self.source}), số {self.sequence}, "
+                  f"{'đầy đủ' if self.full else 'các thay đổi'}.")]
         if self.gap:
             lines.append(f"Cảnh báo: {self.gap}")
         lines.append(f"{'Bảng':<28}{'thêm mới':>10}{'cập nhật':>10}{'không đổi':>10}{'cũ hơn':>10}{'xung đột':>10}")
@@ -157,7 +167,7 @@ def open_checked(path: Path | str, passphrase: str) -> tuple[Package, dict[str, 
 
 def _check_sequence(pkg: Package) -> str | None:
     m = pkg.manifest
-    if not tables_exist():
+    if not tables_exist(PackageLog, ImportMark):
         return None
     seen = PackageLog.get_or_none(PackageLog.direction == "received", PackageLog.package_id == m["package_id"])
     if seen is not None:
@@ -171,7 +181,7 @@ def _check_sequence(pkg: Package) -> str | None:
 
 def _gap(m: dict[str, Any]) -> str | None:
     last = 0
-    if tables_exist():
+    if tables_exist(ImportMark):
         mark = ImportMark.get_or_none(ImportMark.source == m["source"], ImportMark.kind == m["kind"])
         last = mark.last_sequence if mark else 0
     if m["sequence"] > last + 1 and not m["full"]:
@@ -300,7 +310,7 @@ class _Planner:
             ex = existing.get(u)
             label = _label(spec, r)
 
-            def conflict(reason: str) -> None:
+            def conflict(reason: str, u: str = u, label: str = label) -> None:
                 counts.conflicts += 1
                 self.conflicts.append(Conflict(spec.table, u, label, reason))
 

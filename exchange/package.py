@@ -49,7 +49,7 @@ MAX_PLAIN = 4 * 1024 * 1024 * 1024  # after decompression
 MAX_FILE = MAX_PAYLOAD + MAX_MANIFEST + 4096
 _DOS_TIME, _DOS_DATE = 0, (2025 - 1980) << 9 | 1 << 5 | 1  # 01/01/2025 00:00
 _WRAP_INFO = b"todan-package-v1 key wrap"
-_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+_RAW = {"encoding": serialization.Encoding.Raw, "format": serialization.PublicFormat.Raw}
 
 KIND_DATA_UP = "data-up"
 KIND_CATALOGUE_DOWN = "catalogue-down"
@@ -126,7 +126,8 @@ def read_package(path: Path | str) -> Package:
     if sorted(names) != sorted(NAMES):
         strange = next((n for n in names if n not in NAMES or names.count(n) > 1), None)
         if strange is not None:
-            raise PackageRefused(f"Gói {name} chứa mục lạ “{strange[:60]}” nên bị từ chối; "
+            shown = "".join(c if c.isprintable() else "?" for c in strange[:60])
+            raise PackageRefused(f"Gói {name} chứa mục lạ “{shown}” nên bị từ chối; "
                                  "hãy chép lại gói từ máy của văn phòng gửi.")
         raise damaged(name)
     limits = {"manifest.json": MAX_MANIFEST, "manifest.sig": SIG_SIZE, "payload": MAX_PAYLOAD}
@@ -181,7 +182,7 @@ def _wrap_key(content_key: bytes, recipient: bytes, aad: bytes) -> dict[str, str
     kek = HKDF(algorithm=hashes.SHA256(), length=32, salt=epk + recipient, info=_WRAP_INFO).derive(shared)
     nonce = os.urandom(12)
     wrapped = AESGCM(kek).encrypt(nonce, content_key, aad)
-    b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
+    b64 = lambda b: base64.b64encode(b).decode()
     return {"key_id": key_id(recipient), "epk": b64(epk), "nonce": b64(nonce), "wrapped": b64(wrapped)}
 
 

@@ -20,7 +20,7 @@ class OfficeKey(BaseModel):
     created_at = pw.DateTimeField(default=now)
     sign_public = pw.BlobField()
     enc_public = pw.BlobField()
-    sign_private = pw.BlobField()  # PKCS#8 PEM, encrypted with the passphrase
+    sign_private = pw.BlobField()  # sealed with the passphrase (keys._seal)
     enc_private = pw.BlobField()
     fingerprint = pw.CharField(max_length=32)
 
@@ -65,8 +65,7 @@ class PackageLog(BaseModel):
 
 
 class ExportMark(BaseModel):
-    """Per recipient and kind: the last sequence number sent and when the
-    last export began (the next incremental one starts from there)."""
+    """Per recipient and kind: the last sequence number sent, and when."""
 
     recipient = pw.CharField(max_length=5)
     kind = pw.CharField(max_length=16)
@@ -76,6 +75,21 @@ class ExportMark(BaseModel):
     class Meta:
         table_name = "exchange_export_mark"
         primary_key = pw.CompositeKey("recipient", "kind")
+
+
+class SentRecord(BaseModel):
+    """Per recipient, the revision of each record last sent to it: an
+    incremental package carries the records whose revision differs (new,
+    edited or deleted since), whatever the clocks say."""
+
+    recipient = pw.CharField(max_length=5)
+    uuid = pw.CharField(max_length=32)
+    rev = pw.IntegerField()
+
+    class Meta:
+        table_name = "exchange_sent_record"
+        primary_key = pw.CompositeKey("recipient", "uuid")
+        without_rowid = True
 
 
 class ImportMark(BaseModel):
@@ -91,12 +105,13 @@ class ImportMark(BaseModel):
         primary_key = pw.CompositeKey("source", "kind")
 
 
-EXCHANGE_MODELS = [OfficeKey, Partner, PackageLog, ExportMark, ImportMark]
+EXCHANGE_MODELS = [OfficeKey, Partner, PackageLog, ExportMark, SentRecord, ImportMark]
 
 
-def tables_exist() -> bool:
+def tables_exist(*models: type[BaseModel]) -> bool:
+    """Whether this database has the given exchange tables (all by default)."""
     existing = set(database.get_tables())
-    return all(m._meta.table_name in existing for m in EXCHANGE_MODELS)
+    return all(m._meta.table_name in existing for m in (models or EXCHANGE_MODELS))
 
 
 def ensure_exchange_tables() -> None:

@@ -1,1 +1,0 @@
-"""Command-line commands that are not reports or exchange (see app.py COMMAND_MODULES)."""
