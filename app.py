@@ -180,7 +180,7 @@ def _self_test(args: argparse.Namespace, run) -> int:
 # Modules that add their own commands: each has ``register(subparsers)``.
 # Their handlers raise models.base.ModelError for bad input (exit status 2).
 COMMAND_MODULES: tuple[str, ...] = ("reports.cli", "exchange.excel_cli", "reports.list_cli", "exchange.cli",
-                                   "commands.activity")
+                                   "reports.activity_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

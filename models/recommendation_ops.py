@@ -25,7 +25,7 @@ from .people import Person
 from .recommendations import Recommendation, RecommendationEvent
 from .text import format_date, nfc
 
-# For messages only; the screens take their labels from ui/labels.py.
+# For messages only; the screens take their labels from reports/labels.py.
 STATE_NAMES = {
     S.NEW: "Mới",
     S.FORWARDED: "Đã chuyển",

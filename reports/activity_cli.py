@@ -43,7 +43,7 @@ def _date(text: str | None, default: dt.date) -> dt.date:
 
 def _figures(args: argparse.Namespace) -> None:
     from models import statistics
-    from ui.figures import figure_table
+    from reports.figures import figure_table
 
     year = args.year or dt.date.today().year
     overview = statistics.overview(year, unit=args.unit)

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from models.text import format_date, format_int
-from ui.labels import label  # plain dict of words, no Qt
+from reports.labels import label
 
 PAGE = 2_000
 FONT = "Times New Roman"
