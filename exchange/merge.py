@@ -45,6 +45,7 @@ from .store import ImportMark, PackageLog, ensure_exchange_tables, tables_exist
 
 _UUID = re.compile(r"^[0-9a-f]{32}$")
 _CHUNK = 500
+_SCALARS = {str, int, float, bool, type(None)}
 _CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
 
 TABLE_LABELS = {
@@ -207,7 +208,7 @@ def _validate(pkg: Package, payload: Any) -> None:
         if block.get("columns") != spec.names or not isinstance(block.get("rows"), list):
             raise PackageRefused(f"Gói {pkg.name} có cấu trúc bảng {TABLE_LABELS.get(table, table)} khác với phiên bản "
                                  "chương trình này; hãy cập nhật Tổ Dân ở cả hai văn phòng rồi gửi lại gói.")
-        width = len(spec.names)
+        width, ncols = len(spec.names), len(spec.columns)
         refs = [i for i, c in enumerate(spec.columns) if c.ref is not None]
         seen: set[str] = set()
         for row in block["rows"]:
@@ -218,9 +219,8 @@ def _validate(pkg: Package, payload: Any) -> None:
                     and type(rev) is int and rev >= 1) or u in seen:
                 raise bad
             seen.add(u)
-            for i, value in enumerate(row[:len(spec.columns)]):
-                if value is not None and not isinstance(value, (str, int, float, bool)):
-                    raise bad
+            if not all(type(v) in _SCALARS for v in row[:ncols]):
+                raise bad
             for i in refs:
                 if row[i] is not None and not (isinstance(row[i], str) and _UUID.match(row[i])):
                     raise bad
@@ -308,11 +308,10 @@ class _Planner:
         for r in rows:
             u, owner, rev = r[0], r[1], r[2]
             ex = existing.get(u)
-            label = _label(spec, r)
 
-            def conflict(reason: str, u: str = u, label: str = label) -> None:
+            def conflict(reason: str, r: list = r) -> None:
                 counts.conflicts += 1
-                self.conflicts.append(Conflict(spec.table, u, label, reason))
+                self.conflicts.append(Conflict(spec.table, r[0], _label(spec, r), reason))
 
             if not self.owners_ok(owner):
                 conflict(f"bản ghi thuộc đơn vị {owner}, không thuộc đơn vị gửi {self.source}")

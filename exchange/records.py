@@ -36,13 +36,7 @@ class Spec:
     model: type[TrackedModel]
     table: str
     columns: tuple[Column, ...]
-
-    @property
-    def names(self) -> list[str]:
-        names = [c.name for c in self.columns]
-        if self.model is Meeting:
-            names += [PRESENT, TOPICS]
-        return names
+    names: list[str]  # the payload's columns: the fields, then Meeting's links
 
 
 def _spec(model: type[TrackedModel]) -> Spec:
@@ -51,7 +45,8 @@ def _spec(model: type[TrackedModel]) -> Spec:
                                               if f.name not in TRACKED and not isinstance(f, pw.AutoField)]
     columns = tuple(Column(f.name, f.column_name, f.rel_model if isinstance(f, pw.ForeignKeyField) else None)
                     for f in ordered)
-    return Spec(model, model._meta.table_name, columns)
+    names = [c.name for c in columns] + ([PRESENT, TOPICS] if model is Meeting else [])
+    return Spec(model, model._meta.table_name, columns, names)
 
 
 @lru_cache(maxsize=1)
