@@ -73,8 +73,9 @@ def test_self_test_option_shows_the_main_window_from_source(tmp_path):
     python = [sys.executable, str(ROOT / "app.py")]
     subprocess.run([*python, "demo", str(db)], check=True, capture_output=True, timeout=120)
     shot = tmp_path / "shot.png"
-    done = subprocess.run([*python, "--db", str(db), "--self-test", str(shot)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([*python, "--db", str(db), "--self-test", str(shot)], check=False, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     assert "MainWindow" in done.stdout and "Phường Phúc Lợi" in done.stdout
     assert shot.stat().st_size > 10_000
@@ -125,8 +126,8 @@ def _user_database(tmp_path: Path) -> Path:
 
 
 def run(env: dict[str, str], *args: str, program: Path | None = None, cwd: Path | None = None):
-    done = subprocess.run([str(program or _program()), *args], env=env, cwd=cwd, capture_output=True,
-                          text=True, encoding="utf-8", errors="replace", timeout=300)
+    done = subprocess.run([str(program or _program()), *args], check=False, env=env, cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=300)
     assert done.returncode == 0, f"{args}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
