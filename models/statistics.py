@@ -254,10 +254,11 @@ def _serving(model: type[pw.Model], day: dt.date) -> pw.Expression:
 
 
 def year_figures(year: int, *, unit: str | None = None, area: int | None = None, group_type: int | None = None,
-                 today: dt.date | None = None) -> YearFigures:
-    """Every figure of ``year`` for the whole database or the filtered part."""
+                 today: dt.date | None = None, until: dt.date | None = None) -> YearFigures:
+    """Every figure of ``year`` for the whole database or the filtered part.
+    ``until`` ends the period early (30/06 for a half-year report)."""
     today = today or dt.date.today()
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first, last = dt.date(year, 1, 1), until or dt.date(year, 12, 31)
     day = min(last, today)
     scope = _Scope(unit, area, group_type)
     values: dict[str, object] = {}

@@ -2,6 +2,11 @@
 
     app.py report certificates --db PATH --decision NUMBER --out FILE.pdf [--logo IMAGE]
     app.py report commendation-list --db PATH --decision NUMBER --out FILE.pdf|.docx|.xlsx
+    app.py report summary --db PATH --year YYYY [--half] [--unit CODE] [--party] --out FILE.pdf|.docx|.xlsx
+    app.py report meeting-register --db PATH --group ID|NAME --year YYYY --out FILE.pdf|.docx|.xlsx
+    app.py report party-assignments --db PATH [--unit CODE] --out FILE.pdf|.docx|.xlsx
+    app.py report recommendations --db PATH --year YYYY [--overdue] --out FILE.pdf|.docx|.xlsx
+    app.py report party-comments --db PATH --year YYYY --out FILE.pdf|.docx
     app.py list decisions --db PATH
 
 ``add_report_commands`` and ``add_list_commands`` hang these on app.py's
@@ -15,8 +20,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 import peewee as pw
 
@@ -107,6 +113,135 @@ def list_decisions(db_path: str | Path, stream: TextIO | None = None) -> int:
     return len(rows)
 
 
+def _write(out: Path, fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except OSError as exc:
+        raise ModelError(f"Không ghi được tệp {out}: {exc.strerror or exc}.") from exc
+
+
+def _fmt(args: argparse.Namespace, default: str = "state"):
+    from reports.letterhead import Format
+
+    if getattr(args, "party", False):
+        return Format.PARTY
+    if getattr(args, "state", False):
+        return Format.STATE
+    return Format(default)
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from reports.summary import write_summary
+
+    out = _check_out(args.out, (".pdf", ".docx", ".xlsx"))
+    with opened(args.db):
+        _write(out, write_summary, args.year, out, half=args.half, unit=args.unit, fmt=_fmt(args))
+    kind = "sơ kết 6 tháng đầu năm" if args.half else "tổng kết năm"
+    print(f"Đã ghi báo cáo {kind} {args.year} vào {out}.")
+    return 0
+
+
+def _cmd_meeting_register(args: argparse.Namespace) -> int:
+    from reports.registers import meeting_register_doc, write_register
+
+    out = _check_out(args.out, (".pdf", ".docx", ".xlsx"))
+    with opened(args.db):
+        doc = meeting_register_doc(args.group, args.year, _fmt(args))
+        _write(out, write_register, doc, out)
+    print(f"Đã ghi sổ sinh hoạt tổ năm {args.year} vào {out}.")
+    return 0
+
+
+def _cmd_party_assignments(args: argparse.Namespace) -> int:
+    from reports.registers import party_assignments_doc, write_register
+
+    out = _check_out(args.out, (".pdf", ".docx", ".xlsx"))
+    with opened(args.db):
+        _write(out, write_register, party_assignments_doc(unit=args.unit, fmt=_fmt(args, "party")), out)
+    print(f"Đã ghi danh sách đảng viên phụ trách tổ vào {out}.")
+    return 0
+
+
+def _cmd_recommendations(args: argparse.Namespace) -> int:
+    from reports.registers import recommendations_doc, write_register
+
+    out = _check_out(args.out, (".pdf", ".docx", ".xlsx"))
+    with opened(args.db):
+        doc = recommendations_doc(args.year, unit=args.unit, only_overdue=args.overdue, fmt=_fmt(args))
+        _write(out, write_register, doc, out)
+    print(f"Đã ghi danh sách kiến nghị năm {args.year} vào {out}.")
+    return 0
+
+
+def _cmd_party_comments(args: argparse.Namespace) -> int:
+    from reports.party_comments import write_party_comments
+
+    out = _check_out(args.out, (".pdf", ".docx"))
+    with opened(args.db):
+        count = _write(out, write_party_comments, args.year, out, unit=args.unit)
+    print(f"Đã ghi {count} phiếu nhận xét đảng viên nơi cư trú năm {args.year} vào {out}.")
+    return 0
+
+
+def _year(value: str) -> int:
+    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: {value}")
+    return int(value)
+
+
+def add_more_reports(kinds: argparse._SubParsersAction) -> None:
+    """The year summary and the registers; a kind another module has
+    already added is left to it."""
+    import datetime as dt
+
+    this_year = dt.date.today().year
+    taken = set(kinds.choices)
+
+    class _Skip:
+        """Stands in for a kind that is taken: its arguments go nowhere."""
+
+        def add_argument(self, *args, **kwargs):
+            return None
+
+        def add_mutually_exclusive_group(self):
+            return self
+
+        def set_defaults(self, **kwargs):
+            return None
+
+    def parser_for(name: str, help: str):
+        return _Skip() if name in taken else kinds.add_parser(name, help=help)
+
+    def common(p, formats: str = "tệp sẽ ghi: .pdf, .docx hoặc .xlsx", year: bool = True) -> None:
+        p.add_argument("--db", required=True, help="tệp cơ sở dữ liệu")
+        if year:
+            p.add_argument("--year", type=_year, default=this_year, help=f"năm báo cáo (mặc định {this_year})")
+        p.add_argument("--unit", help="mã xã, phường (văn phòng cấp tỉnh: báo cáo riêng một xã)")
+        p.add_argument("--out", required=True, help=formats)
+        fmt = p.add_mutually_exclusive_group()
+        fmt.add_argument("--party", action="store_true", help="thể thức văn bản của Đảng (ĐẢNG CỘNG SẢN VIỆT NAM)")
+        fmt.add_argument("--state", action="store_true", help="thể thức văn bản hành chính nhà nước")
+
+    p = parser_for("summary", "báo cáo tổng kết năm (hoặc sơ kết 6 tháng với --half)")
+    common(p)
+    p.add_argument("--half", action="store_true", help="sơ kết 6 tháng đầu năm")
+    p.set_defaults(func=_cmd_summary)
+    p = parser_for("meeting-register", "sổ sinh hoạt của một tổ trong năm")
+    common(p)
+    p.add_argument("--group", required=True, help="mã số hoặc tên của tổ")
+    p.set_defaults(func=_cmd_meeting_register)
+    p = parser_for("party-assignments", "danh sách đảng viên được phân công phụ trách tổ")
+    common(p, year=False)
+    p.set_defaults(func=_cmd_party_assignments)
+    p = parser_for("recommendations", "danh sách kiến nghị với tình trạng giải quyết, quá hạn")
+    common(p)
+    p.add_argument("--overdue", action="store_true", help="chỉ các kiến nghị quá hạn")
+    p.set_defaults(func=_cmd_recommendations)
+    p = parser_for("party-comments", "phiếu nhận xét đảng viên sinh hoạt nơi cư trú, mỗi người một trang")
+    common(p, formats="tệp sẽ ghi: .pdf hoặc .docx")
+    p.set_defaults(func=_cmd_party_comments)
+
+
 # -- argparse wiring -------------------------------------------------------------------
 
 
@@ -167,9 +302,8 @@ def add_list_commands(subparsers: argparse._SubParsersAction) -> argparse._SubPa
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """app.py's hook (COMMAND_MODULES): ``report certificates``, ``report
-    commendation-list`` and ``list decisions``."""
-    add_report_commands(subparsers)
+    """app.py's hook (COMMAND_MODULES): the ``report`` kinds and ``list decisions``."""
+    add_more_reports(add_report_commands(subparsers))
     add_list_commands(subparsers)
 
 
