@@ -61,11 +61,15 @@ def test_receiving_a_package_shows_the_summary_then_commits(qtbot, offices, monk
     assert C1 in codes
 
     # The same package again: refused with one sentence, nothing changes.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # the worker closes its connection last
     close()
     digest = file_hash(offices.p)
     use(offices.p)
     page.import_package()
     assert said[-1][0] == "critical" and "đã được nhập" in said[-1][2]
+    QThreadPool.globalInstance().waitForDone()
     close()
     assert file_hash(offices.p) == digest
 
@@ -80,6 +84,9 @@ def test_declining_the_summary_changes_nothing(qtbot, offices, monkeypatch, said
     monkeypatch.setattr(page, "ask_commit", lambda result: False)
     page.import_package()
     assert not said
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
     close()
     assert file_hash(offices.p) == digest
 
