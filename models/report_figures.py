@@ -424,3 +424,9 @@ def comment_subjects(year: int, unit: str | None = None) -> list[CommentSubject]
             card or "", admitted, official, nfc(cell), nfc(org), nfc(address), nfc(area), nfc(head),
             nfc(cell_comment), nfc(front_comment)))
     return result
+
+
+def commune_choices() -> list[tuple[str, str]]:
+    """(code, name) of the communes whose areas this database holds (a
+    province office picks one for a commune's report)."""
+    return [(code, name) for code, name in _names(By.COMMUNE, None)]
