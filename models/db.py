@@ -256,6 +256,10 @@ def init_database(path: Path | str, unit: OfficialUnit, level: Level) -> pw.Sqli
     path = Path(path)
     if path.exists() and path.stat().st_size:
         raise ModelError(f"Tệp {path} đã tồn tại; hãy chọn tên tệp khác.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ModelError(f"Không tạo được thư mục {path.parent}: {exc.strerror}.") from exc
     db = open_database(path)
     set_home_unit(unit, level)
     return db

@@ -70,3 +70,10 @@ def test_demo_command_writes_a_living_ward(tmp_path):
     assert counts["recommendation"] == 600
     assert 2000 <= counts["meeting"] <= 2800
     assert counts["decision"] >= 3
+
+
+def test_init_creates_missing_folders(tmp_path):
+    path = tmp_path / "van-phong" / "du-lieu" / "x.todan"
+    result = run("init", "--db", path, "--unit", "00136")
+    assert result.returncode == 0, result.stderr
+    assert setting(path, "home_unit") == "00136"

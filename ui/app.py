@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import peewee as pw
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from models import auth, backups
@@ -48,6 +48,7 @@ def load_fonts() -> list[str]:
 def setup_application(app: QApplication) -> None:
     app.setApplicationName("Tổ Dân")
     app.setOrganizationName("todan")
+    app.setWindowIcon(QIcon(str(asset_path("icons", "todan.png"))))
     if FONT_FAMILY in load_fonts():
         app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
 
