@@ -26,6 +26,9 @@ def _percent(value: float) -> str:
 
 def chart_png(chart: Chart, width: int = 1600, height: int = 800) -> bytes:
     """Grouped bars on a 0-100 % axis, labelled like the PDF's chart."""
+    # Drawn at 1600 x 800 and scaled down, so that labels keep their room.
+    out_size = (width, height)
+    width, height = 1600, 800
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
     small, label, legend_font = _font(20), _font(24), _font(26)
@@ -56,6 +59,8 @@ def chart_png(chart: Chart, width: int = 1600, height: int = 800) -> bytes:
         name = text(series.name)
         draw.text((x + 36, height - 47), name, fill="black", font=legend_font, anchor="lm")
         x += 36 + draw.textlength(name, font=legend_font) + 50
+    if out_size != (width, height):
+        img = img.resize(out_size, Image.LANCZOS)
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True)
     return out.getvalue()
