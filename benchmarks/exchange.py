@@ -1,0 +1,149 @@
+"""USB packages: export one commune; import many commune packages into one
+province database, against raw sqlite3.executemany of the same rows.
+
+    .venv/bin/python benchmarks/exchange.py /tmp/exchange-bench [--communes 150]
+
+Builds (once, kept in the folder) that many commune-scale demo databases of
+Thanh Hóa with distinct seeds and units, makes keys, exports a package from
+each (the first export is timed), imports them all into a new province
+database in one run, then copies the rows the import wrote into a second
+empty province database with plain executemany in one transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from exchange import keys as K
+from exchange.export import export_package
+from exchange.merge import import_package
+from exchange.records import specs
+from models import db as dbmod
+from models.base import database
+from models.demo import build_demo
+from models.enums import Level
+from models.units import communes_of, find_unit
+
+PASS = "bench-passphrase"
+PROVINCE = "38"
+
+
+def use(path: Path) -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()
+    dbmod.open_database(path, create=False)
+
+
+def new_province(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    dbmod.init_database(path, find_unit(PROVINCE, Level.PROVINCE), Level.PROVINCE).close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder")
+    parser.add_argument("--communes", type=int, default=150)
+    args = parser.parse_args()
+    folder = Path(args.folder)
+    (folder / "communes").mkdir(parents=True, exist_ok=True)
+    units = communes_of(PROVINCE)[: args.communes]
+
+    started = time.perf_counter()
+    built = 0
+    for n, unit in enumerate(units):
+        path = folder / "communes" / f"{unit.code}.todan"
+        if not path.exists():
+            build_demo(path, scale="commune", seed=1000 + n, unit=unit.code)
+            built += 1
+    if built:
+        print(f"built {built} commune databases in {time.perf_counter() - started:.0f} s")
+
+    province = folder / "province.todan"
+    new_province(province)
+    use(province)
+    K.create_office_keys(PROVINCE, PASS)
+    card = K.own_card("Tỉnh Thanh Hóa", "province")
+    packages = folder / "packages"
+    shutil.rmtree(packages, ignore_errors=True)
+    packages.mkdir()
+    export_times, commune_cards = [], []
+    for unit in units:
+        path = folder / "communes" / f"{unit.code}.todan"
+        use(path)
+        from exchange.store import ExportMark, PackageLog, SentRecord, ensure_exchange_tables
+
+        ensure_exchange_tables()
+        if K.office_key() is None:
+            K.create_office_keys(unit.code, PASS)
+        K.register_card(card, card.fingerprint)
+        # Each run sends a fresh full package as number 1.
+        for model in (ExportMark, SentRecord, PackageLog):
+            model.delete().execute()
+        commune_cards.append(K.own_card(unit.full_name, "commune"))
+        t = time.perf_counter()
+        export_package(packages, PASS)
+        export_times.append(time.perf_counter() - t)
+    database.close()
+    export_times.sort()
+    print(f"export one commune: median {export_times[len(export_times) // 2]:.2f} s, worst {export_times[-1]:.2f} s "
+          f"(target ≤ 1 s); package {sum(p.stat().st_size for p in packages.iterdir()) / len(units) / 1e6:.2f} MB")
+
+    use(province)
+    for c in commune_cards:
+        K.register_card(c, c.fingerprint)
+    K.unlock(K.office_key(), PASS)  # once, as one sitting at the province would
+    files = sorted(packages.iterdir())
+    t = time.perf_counter()
+    rows = 0
+    for f in files:
+        result = import_package(f, PASS, db_path=None)
+        rows += result.totals().created
+    imported = time.perf_counter() - t
+    print(f"import {len(files)} packages: {imported:.1f} s, {rows:,} records "
+          f"(+ attendance and topic links) (target ≤ 60 s for 150)")
+    database.close()
+
+    # The same rows, raw: every table the import wrote, into an empty province database.
+    raw_target = folder / "raw.todan"
+    new_province(raw_target)
+    src = sqlite3.connect(province)
+    dst = sqlite3.connect(raw_target)
+    dst.execute("PRAGMA journal_mode=WAL")
+    dst.execute("PRAGMA synchronous=FULL")
+    dst.execute("PRAGMA foreign_keys=ON")
+    tables = [*specs(), "attendance", "meeting_topic_link", "person_word"]
+    data = {}
+    for table in tables:
+        cols = [r[1] for r in src.execute(f'PRAGMA table_info("{table}")')]
+        where = " WHERE owner_unit <> ?" if "owner_unit" in cols else ""
+        params = (PROVINCE,) if where else ()
+        data[table] = (cols, src.execute(f'SELECT * FROM "{table}"{where}', params).fetchall())
+    t = time.perf_counter()
+    dst.execute("BEGIN")
+    for table in tables:
+        cols, rows_ = data[table]
+        if rows_:
+            marks = ", ".join("?" * len(cols))
+            names = ", ".join(f'"{c}"' for c in cols)
+            dst.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows_)
+    dst.execute("COMMIT")
+    raw = time.perf_counter() - t
+    total_rows = sum(len(r) for _, r in data.values())
+    print(f"raw executemany of the same {total_rows:,} rows: {raw:.1f} s; import / raw = {imported / raw:.1f}× "
+          "(target ≤ 3×)")
+    src.close()
+    dst.close()
+    print(f"province database: {os.path.getsize(province) / 1e6:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
