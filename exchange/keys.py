@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from models.base import ModelError, database
+from models.enums import Level
+from models.units import OfficialUnit
 
 from .store import OfficeKey, Partner, ensure_exchange_tables, tables_exist
 
@@ -244,3 +246,13 @@ def make_escrow(card_path: Path | str, private_path: Path | str, passphrase: str
     Path(private_path).write_bytes(_seal(enc, secret))
     Path(card_path).write_bytes(card.to_bytes())
     return card
+
+
+def set_up_office(unit: OfficialUnit, level: Level, passphrase: str) -> OfficeKey:
+    """First start: the home unit and the office's key pairs, together or not at all."""
+    from models import db as dbmod
+
+    _check_passphrase(passphrase)
+    with database.atomic():
+        dbmod.set_home_unit(unit, level)
+        return create_office_keys(unit.code, passphrase)

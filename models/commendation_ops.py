@@ -55,6 +55,8 @@ class Duplicate:
     decision_number: str
     signed_on: dt.date
     form_name: str
+    person_id: int | None = None
+    group_id: int | None = None
 
     @property
     def message(self) -> str:
@@ -264,6 +266,8 @@ def duplicate_commendations(
             decision_number=r.decision.number,
             signed_on=r.decision.signed_on,
             form_name=form_row.name,
+            person_id=r.person_id,
+            group_id=r.group_id,
         )
         for r in query
     ]
@@ -389,3 +393,119 @@ def decision_summaries() -> list[DecisionSummary]:
         .tuples()
     )
     return [DecisionSummary(number=n, signed_on=d, form_name=f, recipients=c) for n, d, f, c in query]
+
+
+# -- helpers of the decision editor ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormChoice:
+    form_id: int
+    name: str
+    issuer_title: str
+    is_default: bool
+
+
+def form_choices() -> list[FormChoice]:
+    """The live commendation forms, the default one first."""
+    query = CommendationForm.live().order_by(CommendationForm.is_default.desc(), CommendationForm.id)
+    return [FormChoice(f.id, nfc(f.name), nfc(f.issuer_title), bool(f.is_default)) for f in query]
+
+
+# The body that gives each standard form, by the form's code; others: the People's Committee.
+_GIVERS = {
+    "giay_khen_mttq_xa": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "giay_khen_dang_uy": "Đảng ủy",
+}
+
+
+def default_issuer(form: Any = None) -> str:
+    """The body that issues a decision of ``form`` at this office, in capitals:
+    'ỦY BAN NHÂN DÂN PHƯỜNG PHÚC LỢI' (the province's for a province's Bằng khen)."""
+    from .db import home_unit
+    from .enums import Level
+    from .units import find_unit
+
+    unit = home_unit()
+    if unit is None:
+        return ""
+    form_row = None
+    if form is not None:
+        try:
+            form_row = _resolve_form(form)
+        except ModelError:
+            form_row = None
+    code = form_row.code if form_row is not None else ""
+    place = unit
+    if code.endswith("_tinh") and unit.level is not Level.PROVINCE:
+        place = find_unit(unit.province_code, Level.PROVINCE) or unit
+    giver = _GIVERS.get(code, "Ủy ban nhân dân")
+    return nfc(f"{giver} {place.full_name}").upper()
+
+
+def default_signer_title(form: Any = None) -> str:
+    """The signer's own title for ``form``: its issuer title ('CHỦ TỊCH',
+    'BÍ THƯ'), or 'CHỦ TỊCH' under a delegation such as 'TM. BAN THƯỜNG TRỰC'."""
+    try:
+        title = nfc(_resolve_form(form).issuer_title).upper() if form is not None else ""
+    except ModelError:
+        title = ""
+    if not title or title.startswith(("TM.", "KT.", "Q.", "TL.", "TUQ.")):
+        return "CHỦ TỊCH"
+    return title
+
+
+def next_golden_book_number(year: int) -> int:
+    """The first free number of the year's golden book, counting the live
+    numbers written as '2026-001' (other spellings are left alone)."""
+    prefix = f"{year}-"
+    highest = 0
+    query = (
+        Recipient.select(Recipient.golden_book_no)
+        .where(Recipient.deleted_at.is_null(), Recipient.golden_book_no.startswith(prefix))
+        .tuples()
+    )
+    for (book,) in query:
+        tail = book[len(prefix):]
+        if tail.isdigit():
+            highest = max(highest, int(tail))
+    return highest + 1
+
+
+def golden_book_numbers(year: int, count: int, start: int | None = None) -> list[str]:
+    """``count`` golden-book numbers '2026-001', '2026-002' … from the first free one."""
+    first = next_golden_book_number(year) if start is None else start
+    return [f"{year}-{n:03d}" for n in range(first, first + count)]
+
+
+def get_decision(decision_id: int) -> Decision:
+    return _resolve(Decision, decision_id, "quyết định")
+
+
+class DecisionPageListing:
+    """The Khen thưởng page's list: ``DecisionListing``'s rows with the
+    decision's id appended (not shown), so the page can open and print one."""
+
+    filters: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        from .listing import DecisionListing
+
+        self._inner = DecisionListing()
+
+    def count(self, search: str = "", **filters: Any) -> int:
+        return self._inner.count(search, **filters)
+
+    def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[tuple]:
+        rows = self._inner.fetch(offset, limit, search, **filters)
+        if not rows:
+            return []
+        ids = [
+            did
+            for (did,) in self._inner._base(search)
+            .order_by(Decision.signed_on.desc(), Decision.id.desc())
+            .offset(offset)
+            .limit(limit)
+            .tuples()
+        ]
+        return [row + (did,) for row, did in zip(rows, ids)]

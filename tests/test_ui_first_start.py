@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import db as dbmod
 from models.enums import Level
+from exchange.keys import office_key, unlock
 from ui.first_start import FirstStartDialog, matches
 
 
@@ -13,6 +14,11 @@ def empty_db(tmp_path):
     database = dbmod.open_database(tmp_path / "new.todan")
     yield database
     database.close()
+
+
+def set_passphrase(dialog, text="mat khau kho doan", again=None):
+    dialog.passphrase.setText(text)
+    dialog.passphrase_again.setText(text if again is None else again)
 
 
 def select_province(dialog, code):
@@ -33,10 +39,14 @@ def test_commune_office_stores_the_chosen_ward(qtbot, empty_db):
     assert 0 < dialog.commune.count() < everything
     assert "Phường Phúc Lợi" in [dialog.commune.itemText(i) for i in range(dialog.commune.count())]
     assert dialog.select_commune("00136")
+    set_passphrase(dialog)
     dialog.accept()
     assert dialog.result() == FirstStartDialog.DialogCode.Accepted
     assert dbmod.home_unit().code == "00136"
     assert dbmod.home_level() is Level.COMMUNE
+    key = office_key()
+    assert key is not None and key.unit_code == "00136"
+    unlock(key, "mat khau kho doan")  # the keys open with the chosen passphrase
 
 
 def test_province_office_stores_the_province(qtbot, empty_db):
@@ -46,6 +56,7 @@ def test_province_office_stores_the_province(qtbot, empty_db):
     dialog.province_level.setChecked(True)
     assert not dialog.commune.isVisible()
     select_province(dialog, "79")
+    set_passphrase(dialog)
     dialog.accept()
     assert dbmod.home_unit().full_name == "Thành phố Hồ Chí Minh"
     assert dbmod.home_level() is Level.PROVINCE
@@ -67,6 +78,7 @@ def test_a_unit_cannot_be_chosen_twice(qtbot, db, monkeypatch):
     dialog = FirstStartDialog()
     qtbot.addWidget(dialog)
     select_province(dialog, "01")
+    set_passphrase(dialog)
     dialog.accept()
     assert warnings and "không thể đổi" in warnings[0]
     assert dialog.result() != FirstStartDialog.DialogCode.Accepted
@@ -78,3 +90,22 @@ def test_filter_ignores_marks():
     assert matches("Phường Phúc Lợi", "Phúc")
     assert matches("Xã Đông Anh", "dong")
     assert not matches("Phường Phúc Lợi", "loi phuc x")
+
+
+@pytest.mark.parametrize("first, again, message", [
+    ("ngan", "ngan", "ít nhất 8"),
+    ("mat khau kho doan", "mat khau khac", "không giống nhau"),
+])
+def test_a_weak_or_mistyped_passphrase_saves_nothing(qtbot, empty_db, monkeypatch, first, again, message):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    dialog = FirstStartDialog()
+    qtbot.addWidget(dialog)
+    select_province(dialog, "01")
+    assert dialog.select_commune("00136")
+    set_passphrase(dialog, first, again)
+    dialog.accept()
+    assert warnings and message in warnings[0]
+    assert dialog.result() != FirstStartDialog.DialogCode.Accepted
+    assert dbmod.home_unit() is None
+    assert office_key() is None

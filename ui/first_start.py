@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import db as dbmod
+from exchange.keys import MIN_PASSPHRASE, set_up_office
 from models.base import ModelError
 from models.enums import Level
 from models.listing import search_words
@@ -69,6 +69,23 @@ class FirstStartDialog(QDialog):
         form.addRow(self.commune_label, self.commune)
         layout.addLayout(form)
 
+        # The office's keys for USB packages are made now, sealed with a
+        # passphrase only the office knows (exchange.keys).
+        keys_note = QLabel(
+            "Chương trình tạo khóa để ký và mã hóa các gói dữ liệu gửi qua USB. Đặt mật khẩu bảo vệ khóa "
+            f"(ít nhất {MIN_PASSPHRASE} ký tự) và ghi lại ở nơi an toàn: cần nó mỗi lần gửi hoặc nhận gói."
+        )
+        keys_note.setWordWrap(True)
+        layout.addWidget(keys_note)
+        keys_form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        keys_form.addRow("Mật khẩu bảo vệ khóa:", self.passphrase)
+        keys_form.addRow("Nhập lại mật khẩu:", self.passphrase_again)
+        layout.addLayout(keys_form)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đồng ý")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
@@ -118,8 +135,11 @@ class FirstStartDialog(QDialog):
         if unit is None:
             QMessageBox.warning(self, "Chưa chọn đơn vị", "Hãy chọn xã, phường hoặc đặc khu của văn phòng.")
             return
+        if self.passphrase.text() != self.passphrase_again.text():
+            QMessageBox.warning(self, "Mật khẩu không khớp", "Hai lần nhập mật khẩu bảo vệ khóa không giống nhau.")
+            return
         try:
-            dbmod.set_home_unit(unit, self.level())
+            set_up_office(unit, self.level(), self.passphrase.text())
         except ModelError as error:
             QMessageBox.warning(self, "Không lưu được đơn vị", error.message)
             return
