@@ -326,3 +326,50 @@ def test_search_lists_groups_and_people(qtbot, seeded):
     search.box.setText("yen")
     search.refresh()
     assert search.results.item(0).text() == "Cá nhân: Nguyễn Thị Hải Yến — sinh 14/05/1978, Số 12 ngõ 5 phố Phúc Lợi"
+
+
+def test_reports_page_certificates_take_the_logo(qtbot, seeded, tmp_path, monkeypatch):
+    from ui.pages.reports import ReportsPage
+
+    logo = write_png(tmp_path / "logo.png")
+    page = ReportsPage()
+    qtbot.addWidget(page)
+    page.activate()
+    assert not page.rows["logo"][1].isVisibleTo(page)
+    page.document_box.setCurrentIndex(page.document_box.findData("certificates"))
+    assert page.rows["logo"][1].isVisibleTo(page) and page.logo.value() is None
+    page.logo.path.setText(str(tmp_path / "missing.png"))
+    page.save()  # refused before any file is asked for
+    assert page.status.text() == f"Không tìm thấy tệp hình biểu trưng {tmp_path / 'missing.png'}."
+    page.logo.path.setText(logo)
+    out = tmp_path / "gk.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.save()
+    assert len(PdfReader(str(out)).pages) == 2
+    assert get_setting("certificate_logo") == logo
+    again = ReportsPage()
+    qtbot.addWidget(again)
+    again.activate()
+    assert again.logo.value() == logo
+
+
+def test_enter_in_the_search_box_adds_and_does_not_save(qtbot, seeded):
+    from PySide6.QtCore import Qt
+
+    dialog = DecisionDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    fill_header(dialog, "160/QĐ-UBND", dt.date(seeded.year, 8, 1))
+    dialog.default_achievement.setText("Tích cực")
+    dialog.search.box.setFocus()
+    qtbot.keyClicks(dialog.search.box, "dang van")
+    qtbot.keyClick(dialog.search.box, Qt.Key.Key_Return)  # searches at once, adds the first match
+    assert [e.name for e in dialog.entries] == ["Đặng Văn Long"]
+    assert dialog.isVisible() and not Decision.select().where(Decision.number == "160/QĐ-UBND").exists()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == DecisionDialog.DialogCode.Accepted
+    assert Decision.select().where(Decision.number == "160/QĐ-UBND").exists()

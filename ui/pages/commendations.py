@@ -53,9 +53,11 @@ class CertificateOptions(QDialog):
         self.setWindowTitle("In giấy khen")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
+        head = QLabel(
             f"Quyết định số <b>{number}</b> ngày {format_date(signed_on)}: "
-            f"{format_int(recipients)} giấy khen, mỗi người, tập thể một trang A4 ngang."))
+            f"{format_int(recipients)} giấy khen, mỗi người, tập thể một trang A4 ngang.")
+        head.setWordWrap(True)
+        layout.addWidget(head)
         form = QFormLayout()
         self.logo = LogoPicker()
         self.logo.load()

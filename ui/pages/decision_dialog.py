@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QImageReader, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QImageReader, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -154,10 +154,11 @@ class DuplicateDialog(QDialog):
         layout.addWidget(head)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.addItems([d.message for d in duplicates])
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox()
-        self.remove_button = buttons.addButton("&Bỏ họ ra khỏi quyết định", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.remove_button = buttons.addButton("&Bỏ ra khỏi quyết định", QDialogButtonBox.ButtonRole.AcceptRole)
         self.keep_button = buttons.addButton("&Vẫn lưu", QDialogButtonBox.ButtonRole.YesRole)
         back = buttons.addButton("&Quay lại sửa", QDialogButtonBox.ButtonRole.RejectRole)
         self.remove_button.clicked.connect(lambda: self._choose("remove"))
@@ -210,7 +211,7 @@ class DecisionDialog(FormDialog):
         self.add("signer_name", "Người &ký (*):", signer_row, buddy=self.signer_name)
         self.fields["signer_name"] = self.signer_name
         self.fields["signer_title"] = self.signer_title
-        self.reason = self.line("reason", "&Lý do khen thưởng:", "",
+        self.reason = self.line("reason", "Lý &do khen thưởng:", "",
                                 f"ví dụ: Đã có thành tích xuất sắc trong phong trào thi đua năm {self.today.year}")
 
         self._build_recipients()
@@ -283,7 +284,7 @@ class DecisionDialog(FormDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.ACHIEVEMENT, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((0, 110), (1, 200), (2, 200), (self.BOOK, 100)):
+        for column, width in ((0, 130), (1, 220), (2, 200), (self.BOOK, 100)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.recipients_error = QLabel()
@@ -297,7 +298,7 @@ class DecisionDialog(FormDialog):
         bar = QHBoxLayout()
         self.remove_button = QPushButton("&Bỏ dòng đã chọn")
         self.remove_button.setToolTip("Phím tắt: Delete (trong bảng)")
-        self.number_button = QPushButton("Đánh số sổ &vàng")
+        self.number_button = QPushButton("Đánh số sổ vàn&g")
         self.number_button.setToolTip("Ghi số sổ vàng cho các dòng còn trống, nối tiếp số đã dùng trong năm "
                                       "(ví dụ 2026-001, 2026-002 …)")
         self.count_label = QLabel()
@@ -310,7 +311,6 @@ class DecisionDialog(FormDialog):
         self.recipients_box = box
 
         self.search.add_button.clicked.connect(self.add_chosen)
-        self.search.results.itemDoubleClicked.connect(lambda _item: self.add_chosen())
         self.search.results.itemActivated.connect(lambda _item: self.add_chosen())
         self.remove_button.clicked.connect(self.remove_selected)
         self.number_button.clicked.connect(self.number_golden_book)
@@ -320,6 +320,14 @@ class DecisionDialog(FormDialog):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
         self.refresh_table()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter adds the person found, or ends a cell's edit; it never saves
+        the whole decision by surprise (Ctrl+S or the Lưu button does)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- a saved decision ----------------------------------------------------------------
 
@@ -348,6 +356,11 @@ class DecisionDialog(FormDialog):
                        self.default_achievement, self.default_caption):
             widget.setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setColumnWidth(1, 260)
+        for row in range(self.form.rowCount()):  # nothing is asked for: no "(*)"
+            caption = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if caption is not None and isinstance(caption.widget(), QLabel):
+                caption.widget().setText(caption.widget().text().replace(" (*)", ""))
         self.refresh_table()
         self.save_button.hide()
         self.save_key.setEnabled(False)

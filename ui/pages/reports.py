@@ -38,6 +38,7 @@ from reports.letterhead import Format
 
 from ..tasks import Task, TaskDialog
 from .base import BasePage
+from .decision_dialog import LogoPicker, remember_logo
 
 WHOLE = "Toàn tỉnh"
 FORMAT_LABELS = {Format.STATE: "Văn bản hành chính nhà nước (Nghị định 30/2020)",
@@ -66,13 +67,17 @@ class ReportsPage(BasePage):
         for fmt, text in FORMAT_LABELS.items():
             self.style_box.addItem(text, fmt)
         self.type_box = QComboBox()
+        self.logo = LogoPicker()
+        self.logo.setToolTip("Hình biểu trưng do cơ quan cung cấp (PNG, JPEG), in ở đầu mỗi giấy khen; "
+                             "để trống nếu không in hình.")
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
         for key, caption, widget in (("document", "&Tài liệu:", self.document_box), ("year", "&Năm:", self.year_box),
                                      ("unit", "&Đơn vị:", self.unit_box), ("group", "T&ổ:", self.group_box),
                                      ("decision", "&Quyết định:", self.decision_box),
-                                     ("style", "T&hể thức:", self.style_box), ("type", "Định dạn&g tệp:", self.type_box)):
+                                     ("style", "T&hể thức:", self.style_box), ("type", "Định dạn&g tệp:", self.type_box),
+                                     ("logo", "Hình &biểu trưng:", self.logo)):
             label = QLabel(caption)
-            label.setBuddy(widget)
+            label.setBuddy(self.logo.path if widget is self.logo else widget)
             form.addRow(label, widget)
             self.rows[key] = (label, widget)
         top.addLayout(form, 1)
@@ -120,6 +125,7 @@ class ReportsPage(BasePage):
         for g in group_choices():
             shown = g.name if g.area_name in g.name else f"{g.name} – {g.area_name}"
             self.group_box.addItem(shown, g.group_id)
+        self.logo.load()
         self.decision_box.clear()
         for d in reversed(decision_summaries()):
             self.decision_box.addItem(f"{d.number} ngày {d.signed_on:%d/%m/%Y} ({d.recipients} người, tập thể)",
@@ -132,7 +138,7 @@ class ReportsPage(BasePage):
     def document_changed(self) -> None:
         c = self.choice()
         shown = {"year": c.needs_year or c.needs_group, "unit": getattr(self, "province", False),
-                 "group": c.needs_group, "decision": c.needs_decision,
+                 "group": c.needs_group, "decision": c.needs_decision, "logo": c.key == "certificates",
                  "style": c.key not in ("certificates", "commendation-list", "party-comments")}
         for key, visible in shown.items():
             for w in self.rows[key]:
@@ -143,9 +149,11 @@ class ReportsPage(BasePage):
             self.type_box.addItem(catalog.FORMAT_NAMES[suffix], suffix)
 
     def request(self) -> catalog.Request:
-        return catalog.Request(key=self.choice().key, year=self.year_box.value(), unit=self.unit_box.currentData(),
+        c = self.choice()
+        return catalog.Request(key=c.key, year=self.year_box.value(), unit=self.unit_box.currentData(),
                                group=self.group_box.currentData(), decision=self.decision_box.currentData(),
-                               fmt=self.style_box.currentData())
+                               fmt=self.style_box.currentData(),
+                               logo=self.logo.value() if c.key == "certificates" else None)
 
     def _missing(self, req: catalog.Request) -> str:
         c = self.choice()
@@ -153,6 +161,8 @@ class ReportsPage(BasePage):
             return "Chưa có tổ nào để chọn."
         if c.needs_decision and not req.decision:
             return "Chưa có quyết định khen thưởng nào: thêm quyết định ở trang Khen thưởng."
+        if req.logo:
+            return self.logo.problem()
         return ""
 
     # -- actions ----------------------------------------------------------------------
@@ -210,6 +220,8 @@ class ReportsPage(BasePage):
 
         done = self._run("Lưu tài liệu", f"Đang ghi {Path(path).name}…", write)
         if done is not None:
+            if req.key == "certificates":
+                remember_logo(req.logo)
             self.saved = Path(done)
             self.status.setText(f"Đã lưu {self.saved}.")
             self.open_button.setEnabled(True)
