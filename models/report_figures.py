@@ -185,18 +185,28 @@ def breakdowns(year: int, kinds: tuple[By, ...], *, unit: str | None = None, tod
             .where(_serving(PartyAssignment, day), PartyMember.deleted_at.is_null(), _active(day))
             .group_by(*kind_keys).tuples(), "assigned_party_members", per=(kind,))
 
-    put(_groups(Meeting.select(*keys, pw.fn.COUNT(Meeting.id),
-                               pw.fn.SUM(Meeting.members_present + Meeting.other_attendees)), unit)
-        .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last)).group_by(*keys).tuples(),
-        "meetings", "attendance")
+    # Meetings and recommendations are first added up per group (a narrow
+    # index read), then the groups' sums by place and type.
+    per_group = (Meeting.select(Meeting.group.alias("gid"), pw.fn.COUNT(Meeting.id).alias("n"),
+                                pw.fn.SUM(Meeting.members_present + Meeting.other_attendees).alias("attendance"))
+                 .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last))
+                 .group_by(Meeting.group))
+    put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.n), pw.fn.SUM(per_group.c.attendance))
+                .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
+        .group_by(*keys).tuples(), "meetings", "attendance")
 
     R = Recommendation
     closed_in_period = R.closed_on.between(first, last)
     settled = closed_in_period & R.state.in_([RecommendationState.RESOLVED.value, RecommendationState.ANSWERED.value])
     open_on_day = (R.raised_on <= day) & (R.closed_on.is_null() | (R.closed_on > day))
-    put(_groups(R.select(*keys, _count_if(R.raised_on.between(first, last)), _count_if(settled),
-                         _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day))), unit)
-        .where(R.deleted_at.is_null(), R.raised_on <= day).group_by(*keys).tuples(),
+    per_group = (R.select(R.group.alias("gid"), _count_if(R.raised_on.between(first, last)).alias("raised"),
+                          _count_if(settled).alias("settled"),
+                          _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day)).alias("overdue"))
+                 .where(R.deleted_at.is_null(), R.raised_on <= day, R.group.is_null(False)).group_by(R.group))
+    put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.raised), pw.fn.SUM(per_group.c.settled),
+                             pw.fn.SUM(per_group.c.overdue))
+                .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
+        .group_by(*keys).tuples(),
         "recommendations_raised", "recommendations_settled", "recommendations_overdue")
 
     if place is not None:

@@ -257,151 +257,222 @@ def year_figures(year: int, *, unit: str | None = None, area: int | None = None,
                  today: dt.date | None = None, until: dt.date | None = None) -> YearFigures:
     """Every figure of ``year`` for the whole database or the filtered part.
     ``until`` ends the period early (30/06 for a half-year report)."""
+    return years_figures([(year, until)], unit=unit, area=area, group_type=group_type, today=today)[year]
+
+
+@dataclass(frozen=True)
+class _Period:
+    year: int
+    first: dt.date
+    last: dt.date
+    day: dt.date  # the reference day
+
+    def held(self, column: pw.Field) -> pw.Expression:
+        return column.between(self.first, self.last)
+
+
+def _sum_if(condition: pw.Expression, value: pw.Node) -> pw.Node:
+    return pw.fn.SUM(pw.Case(None, ((condition, value),), 0))
+
+
+def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit: str | None = None,
+                  area: int | None = None, group_type: int | None = None,
+                  today: dt.date | None = None) -> dict[int, YearFigures]:
+    """The figures of several years at once, each as ``year_figures`` gives
+    it: ``periods`` are years, or (year, until) pairs. Each table is read
+    once for all the years (a conditional aggregate per year), so the three
+    years of a report's chart cost little more than one."""
     today = today or dt.date.today()
-    first, last = dt.date(year, 1, 1), until or dt.date(year, 12, 31)
-    day = min(last, today)
+    ps: list[_Period] = []
+    for item in periods:
+        year, until = item if isinstance(item, tuple) else (item, None)
+        first, last = dt.date(year, 1, 1), until or dt.date(year, 12, 31)
+        ps.append(_Period(year, first, last, min(last, today)))
+    if len({p.year for p in ps}) != len(ps):
+        raise ValueError("each year once")
     scope = _Scope(unit, area, group_type)
-    values: dict[str, object] = {}
+    values: dict[int, dict[str, object]] = {p.year: {} for p in ps}
+
+    def spread(row, *names: str) -> None:
+        """``row`` holds len(names) figures per period, period after period."""
+        for i, p in enumerate(ps):
+            for j, name in enumerate(names):
+                values[p.year][name] = int(row[i * len(names) + j] or 0)
+
+    def founded(p: _Period) -> pw.Expression:
+        return Group.founded_on.is_null() | (Group.founded_on <= p.day)
 
     # Groups: total (founded by the day) and active on the day.
-    founded = Group.founded_on.is_null() | (Group.founded_on <= day)
-    total, active = (Group.select(pw.fn.COUNT(Group.id), _count_if(_active(day)))
-                     .where(scope.group_condition(), founded).tuples().get())
-    values.update(groups_total=total or 0, groups_active=active or 0)
-    values["areas"] = (ResidentialArea.select(pw.fn.COUNT(ResidentialArea.id))
-                       .where(ResidentialArea.id.in_(scope.areas()),
-                              ResidentialArea.dissolved_on.is_null() | (ResidentialArea.dissolved_on > day)).scalar() or 0)
-    active_groups = scope.groups().where(_active(day))
+    spread(Group.select(*[a for p in ps for a in (_count_if(founded(p)), _count_if(founded(p) & _active(p.day)))])
+           .where(scope.group_condition()).tuples().get(), "groups_total", "groups_active")
+    spread(ResidentialArea.select(*[_count_if(ResidentialArea.dissolved_on.is_null()
+                                              | (ResidentialArea.dissolved_on > p.day)) for p in ps])
+           .where(ResidentialArea.id.in_(scope.areas())).tuples().get(), "areas")
 
-    # Leaders, interim leaders, deputies; leaders who are party members.
+    # Leaders, interim leaders, deputies; leaders who are party members. A
+    # person has at most one live party record (a unique index), so the join
+    # adds no rows; the admission day is checked per period.
     lead = Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value])
+    acting = Membership.role == Role.ACTING_LEADER.value
     party = PartyMember.alias()
-    leaders, interim, deputies, party_leaders = (
-        Membership.select(
-            _distinct_if(lead, Membership.group),
-            _distinct_if(Membership.role == Role.ACTING_LEADER.value, Membership.group),
-            _count_if(Membership.role == Role.DEPUTY.value),
-            _distinct_if(lead & party.id.is_null(False), Membership.group))
-        .join(party, pw.JOIN.LEFT_OUTER,
-              on=((party.person == Membership.person) & party.deleted_at.is_null()
-                  & (party.admitted_on.is_null() | (party.admitted_on <= day))))
-        .where(_serving(Membership, day), Membership.group.in_(active_groups),
-               Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value, Role.DEPUTY.value]))
-        .tuples().get())
-    values.update(leaders=leaders or 0, interim_leaders=interim or 0, deputies=deputies or 0,
-                  party_leaders=party_leaders or 0)
+    columns = []
+    for p in ps:
+        on = (Membership.start_date.is_null() | (Membership.start_date <= p.day)) & (
+            Membership.end_date.is_null() | (Membership.end_date >= p.day)) & _active(p.day)
+        in_party = party.id.is_null(False) & (party.admitted_on.is_null() | (party.admitted_on <= p.day))
+        columns += [_distinct_if(on & lead, Membership.group), _distinct_if(on & acting, Membership.group),
+                    _count_if(on & (Membership.role == Role.DEPUTY.value)),
+                    _distinct_if(on & lead & in_party, Membership.group)]
+    spread(Membership.select(*columns)
+           .join(Group, on=(Membership.group == Group.id))
+           .join(party, pw.JOIN.LEFT_OUTER, on=((party.person == Membership.person) & party.deleted_at.is_null()))
+           .where(Membership.deleted_at.is_null(), scope.group_condition(),
+                  Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value, Role.DEPUTY.value]))
+           .tuples().get(), "leaders", "interim_leaders", "deputies", "party_leaders")
 
-    assigned, assigned_groups = (
-        PartyAssignment.select(pw.fn.COUNT(PartyAssignment.party_member.distinct()),
-                               pw.fn.COUNT(PartyAssignment.group.distinct()))
-        .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
-        .where(_serving(PartyAssignment, day), PartyMember.deleted_at.is_null(),
-               PartyAssignment.group.in_(active_groups))
-        .tuples().get())
-    values.update(assigned_party_members=assigned or 0, groups_with_party_member=assigned_groups or 0)
+    columns = []
+    for p in ps:
+        on = _serving(PartyAssignment, p.day) & _active(p.day)
+        columns += [_distinct_if(on, PartyAssignment.party_member), _distinct_if(on, PartyAssignment.group)]
+    spread(PartyAssignment.select(*columns)
+           .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
+           .switch(PartyAssignment).join(Group, on=(PartyAssignment.group == Group.id))
+           .where(PartyMember.deleted_at.is_null(), scope.group_condition())
+           .tuples().get(), "assigned_party_members", "groups_with_party_member")
 
-    party_query = (PartyMember.select(pw.fn.COUNT(PartyMember.id))
-                   .where(PartyMember.deleted_at.is_null(),
-                          PartyMember.admitted_on.is_null() | (PartyMember.admitted_on <= day)))
+    party_query = (PartyMember.select(*[_count_if(PartyMember.admitted_on.is_null()
+                                                  | (PartyMember.admitted_on <= p.day)) for p in ps])
+                   .where(PartyMember.deleted_at.is_null()))
+    if scope.filtered:
+        party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(scope.person_condition())
+    spread(party_query.tuples().get(), "party_members")
+    # People and households do not depend on the day.
     people, households = (Person.select(pw.fn.COUNT(Person.id), _count_if(
         Person.household_head.is_null() | (Person.household_head == Person.id)))
         .where(scope.person_condition()).tuples().get())
-    if scope.filtered:
-        party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(scope.person_condition())
-    values.update(party_members=party_query.scalar() or 0, people=people or 0, households=households or 0)
+    for v in values.values():
+        v.update(people=people or 0, households=households or 0)
 
-    # Meetings held in the year.
-    count, groups_meeting, present, others = (
-        Meeting.select(pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
-                       pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
-        .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last),
-               Meeting.group.in_(scope.groups()))
-        .tuples().get())
-    values.update(meetings=count or 0, groups_meeting=groups_meeting or 0, members_present=present or 0,
-                  other_attendees=others or 0)
+    # Meetings held in each period: rows sorted into their period once.
+    period = pw.Case(None, [(p.held(Meeting.held_on), p.year) for p in ps], None)
+    for v in values.values():
+        v.update(meetings=0, groups_meeting=0, members_present=0, other_attendees=0)
+    for y, *row in (Meeting.select(period, pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
+                                   pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
+                    .where(Meeting.deleted_at.is_null(),
+                           Meeting.held_on.between(min(p.first for p in ps), max(p.last for p in ps)),
+                           Meeting.group.in_(scope.groups()))
+                    .group_by(period).tuples()):
+        if y is not None:
+            values[y].update(zip(("meetings", "groups_meeting", "members_present", "other_attendees"),
+                                 (int(x or 0) for x in row)))
 
     # Recommendations by category.
     R = Recommendation
-    in_year = R.raised_on.between(first, last)
-    closed_in_year = R.closed_on.between(first, last)
-    open_on_day = (R.raised_on <= day) & (R.closed_on.is_null() | (R.closed_on > day))
-    where = R.deleted_at.is_null() & (R.raised_on <= day)
+    columns = []
+    for p in ps:
+        seen = R.raised_on <= p.day
+        closed_in_year = seen & R.closed_on.between(p.first, p.last)
+        open_on_day = seen & (R.closed_on.is_null() | (R.closed_on > p.day))
+        columns += [_count_if(seen), _count_if(seen & R.raised_on.between(p.first, p.last)),
+                    _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
+                    _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
+                    _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
+                    _count_if(open_on_day),
+                    _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < p.day))]
+    where = R.deleted_at.is_null() & (R.raised_on <= max(p.day for p in ps))
     if scope.filtered or scope.group_type is not None:
         by_group = R.group.in_(scope.groups())
         if scope.unit is not None and scope.area is None and scope.group_type is None:
             by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
         where &= by_group
-    per_category = {
-        cid: row for cid, *row in R.select(
-            R.category,
-            _count_if(in_year),
-            _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
-            _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
-            _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
-            _count_if(open_on_day),
-            _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day)),
-        ).where(where).group_by(R.category).tuples()
-    }
-    values["categories"] = tuple(
-        CategoryFigures(cid, name, *(int(v or 0) for v in per_category.get(cid, (0,) * 6)))
-        for cid, name in RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
-        .where(RecommendationCategory.deleted_at.is_null() | RecommendationCategory.id.in_(list(per_category)))
-        .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
+    per_category = {cid: row for cid, *row in R.select(R.category, *columns).where(where).group_by(R.category).tuples()}
+    categories = list(RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
+                      .where(RecommendationCategory.deleted_at.is_null()
+                             | RecommendationCategory.id.in_(list(per_category) or [0]))
+                      .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
+    live = set(RecommendationCategory.select(RecommendationCategory.id)
+               .where(RecommendationCategory.deleted_at.is_null()).tuples())
+    for i, p in enumerate(ps):
+        rows = {cid: row[i * 7:(i + 1) * 7] for cid, row in per_category.items()}
+        values[p.year]["categories"] = tuple(
+            CategoryFigures(cid, name, *(int(v or 0) for v in rows[cid][1:]) if cid in rows and rows[cid][0]
+                            else ())
+            for cid, name in categories if (cid,) in live or (cid in rows and rows[cid][0]))
 
-    # Mediation cases opened in the year.
-    mediation = MediationCase.select(
-        pw.fn.COUNT(MediationCase.id),
-        _count_if(MediationCase.outcome == MediationOutcome.SUCCESS.value),
-        _count_if(MediationCase.outcome == MediationOutcome.FAILURE.value),
-        _count_if(MediationCase.outcome == MediationOutcome.PENDING.value),
-    ).where(MediationCase.deleted_at.is_null(), MediationCase.opened_on.between(first, last))
+    # Mediation cases opened in each period.
+    mediation = MediationCase.select(*[a for p in ps for a in (
+        _count_if(p.held(MediationCase.opened_on)),
+        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.SUCCESS.value)),
+        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.FAILURE.value)),
+        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.PENDING.value)))]
+    ).where(MediationCase.deleted_at.is_null())
     if scope.filtered:
         mediation = mediation.where(MediationCase.area.in_(scope.areas()))
-    cases, success, failure, pending = mediation.tuples().get()
-    values.update(mediation_cases=cases or 0, mediation_success=success or 0, mediation_failure=failure or 0,
-                  mediation_pending=pending or 0)
+    spread(mediation.tuples().get(), "mediation_cases", "mediation_success", "mediation_failure",
+           "mediation_pending")
 
-    # Titles of the year.
+    # Titles of the years.
     # A household holds a title once a year (a unique index on live rows).
-    household = (HouseholdTitle.select(HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
-                 .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year == year)
-                 .group_by(HouseholdTitle.kind))
+    years = [p.year for p in ps]
+    for v in values.values():
+        v.update(household_titles={}, group_titles={}, area_titles={})
+    household = (HouseholdTitle.select(HouseholdTitle.year, HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
+                 .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year.in_(years))
+                 .group_by(HouseholdTitle.year, HouseholdTitle.kind))
     if scope.filtered:
         household = household.join(Person, on=(HouseholdTitle.head == Person.id)).where(scope.person_condition())
-    values["household_titles"] = {HouseholdTitleKind(k): n for k, n in household.tuples()}
-    values["group_titles"] = {GroupTitleKind(k): n for k, n in (
-        GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.group.distinct()))
-        .where(GroupTitle.deleted_at.is_null(), GroupTitle.year == year, GroupTitle.group.in_(active_groups))
-        .group_by(GroupTitle.kind).tuples())}
-    values["area_titles"] = {GroupTitleKind(k): n for k, n in (
-        GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
-        .where(GroupTitle.deleted_at.is_null(), GroupTitle.year == year, GroupTitle.group.is_null(),
-               GroupTitle.area.in_(scope.areas()))
-        .group_by(GroupTitle.kind).tuples())}
+    for y, k, n in household.tuples():
+        values[y]["household_titles"][HouseholdTitleKind(k)] = n
+    columns = [_distinct_if((GroupTitle.year == p.year) & _active(p.day), GroupTitle.group) for p in ps]
+    for k, *counts in (GroupTitle.select(GroupTitle.kind, *columns)
+                       .join(Group, on=(GroupTitle.group == Group.id))
+                       .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years), scope.group_condition())
+                       .group_by(GroupTitle.kind).tuples()):
+        for p, n in zip(ps, counts):
+            if n:
+                values[p.year]["group_titles"][GroupTitleKind(k)] = n
+    for y, k, n in (GroupTitle.select(GroupTitle.year, GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
+                    .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years), GroupTitle.group.is_null(),
+                           GroupTitle.area.in_(scope.areas()))
+                    .group_by(GroupTitle.year, GroupTitle.kind).tuples()):
+        values[y]["area_titles"][GroupTitleKind(k)] = n
 
     # Funds, budgets, coordination rules.
     names = dict(Fund.select(Fund.id, Fund.name).tuples())
-    values["funds"] = tuple(
-        FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)) for fid, n, t, r in (
-            FundContribution.select(FundContribution.fund, pw.fn.COUNT(FundContribution.group.distinct()),
+    funds: dict[int, list[FundFigures]] = {y: [] for y in years}
+    for y, fid, n, t, r in (
+            FundContribution.select(FundContribution.year, FundContribution.fund,
+                                    pw.fn.COUNT(FundContribution.group.distinct()),
                                     pw.fn.SUM(FundContribution.target), pw.fn.SUM(FundContribution.raised))
-            .where(FundContribution.deleted_at.is_null(), FundContribution.year == year,
+            .where(FundContribution.deleted_at.is_null(), FundContribution.year.in_(years),
                    FundContribution.group.in_(scope.groups()))
-            .group_by(FundContribution.fund).order_by(FundContribution.fund).tuples()))
-    budget_groups, budget_total = (
-        GroupBudget.select(pw.fn.COUNT(GroupBudget.group.distinct()), pw.fn.SUM(GroupBudget.amount))
-        .where(GroupBudget.deleted_at.is_null(), GroupBudget.year == year, GroupBudget.group.in_(scope.groups()))
-        .tuples().get())
-    values.update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
-    values["rules"] = (CoordinationRule.select(pw.fn.COUNT(CoordinationRule.id))
-                       .where(CoordinationRule.deleted_at.is_null(), CoordinationRule.signed_on <= day,
-                              CoordinationRule.group.in_(active_groups)).scalar() or 0)
-    values["rule_reviews"] = (RuleReview.select(pw.fn.COUNT(RuleReview.id))
-                              .join(CoordinationRule, on=(RuleReview.rule == CoordinationRule.id))
-                              .where(RuleReview.deleted_at.is_null(), RuleReview.year == year,
-                                     CoordinationRule.deleted_at.is_null(),
-                                     CoordinationRule.group.in_(scope.groups())).scalar() or 0)
-    return YearFigures(year=year, reference_day=day, **values)  # type: ignore[arg-type]
+            .group_by(FundContribution.year, FundContribution.fund)
+            .order_by(FundContribution.year, FundContribution.fund).tuples()):
+        funds[y].append(FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)))
+    for y in years:
+        values[y]["funds"] = tuple(funds[y])
+    for y in years:
+        values[y].update(budget_groups=0, budget_total=0)
+    for y, budget_groups, budget_total in (
+            GroupBudget.select(GroupBudget.year, pw.fn.COUNT(GroupBudget.group.distinct()),
+                               pw.fn.SUM(GroupBudget.amount))
+            .where(GroupBudget.deleted_at.is_null(), GroupBudget.year.in_(years),
+                   GroupBudget.group.in_(scope.groups()))
+            .group_by(GroupBudget.year).tuples()):
+        values[y].update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
+    spread(CoordinationRule.select(*[_count_if((CoordinationRule.signed_on <= p.day) & _active(p.day)) for p in ps])
+           .join(Group, on=(CoordinationRule.group == Group.id))
+           .where(CoordinationRule.deleted_at.is_null(), scope.group_condition()).tuples().get(), "rules")
+    for y in years:
+        values[y]["rule_reviews"] = 0
+    for y, n in (RuleReview.select(RuleReview.year, pw.fn.COUNT(RuleReview.id))
+                 .join(CoordinationRule, on=(RuleReview.rule == CoordinationRule.id))
+                 .where(RuleReview.deleted_at.is_null(), RuleReview.year.in_(years),
+                        CoordinationRule.deleted_at.is_null(), CoordinationRule.group.in_(scope.groups()))
+                 .group_by(RuleReview.year).tuples()):
+        values[y]["rule_reviews"] = n
+    return {p.year: YearFigures(year=p.year, reference_day=p.day, **values[p.year]) for p in ps}  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -440,6 +511,5 @@ def overview(year: int | None = None, *, unit: str | None = None, area: int | No
              today: dt.date | None = None) -> Overview:
     today = today or dt.date.today()
     year = year or today.year
-    return Overview(year_figures(year, unit=unit, area=area, today=today),
-                    year_figures(year - 1, unit=unit, area=area, today=today),
-                    attention(today))
+    figures = years_figures([year - 1, year], unit=unit, area=area, today=today)
+    return Overview(figures[year], figures[year - 1], attention(today))

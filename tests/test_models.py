@@ -161,6 +161,8 @@ def _make_v1(path):
     db.execute_sql("DROP TRIGGER audit_entry_no_update")
     db.execute_sql("DROP TRIGGER audit_entry_no_delete")
     db.execute_sql("DROP TABLE person_word")
+    for name, _table, _columns in dbmod.REPORT_INDEXES:
+        db.execute_sql(f'DROP INDEX "{name}"')
     dbmod.set_setting("schema_version", "1")
     db.close()
 
@@ -175,6 +177,8 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
     with pytest.raises(pw.IntegrityError, match="Nhật ký"):
         db.execute_sql("DELETE FROM audit_entry")
     assert Person.get().full_name == "Nguyễn Văn Cũ"
+    indexes = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {name for name, _table, _columns in dbmod.REPORT_INDEXES} <= indexes
     # The search index is built for the people already there.
     from models.listing import PersonListing
     assert [row[0] for row in PersonListing().fetch(0, 10, "cu")] == ["Nguyễn Văn Cũ"]
