@@ -373,3 +373,18 @@ def test_enter_in_the_search_box_adds_and_does_not_save(qtbot, seeded):
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == DecisionDialog.DialogCode.Accepted
     assert Decision.select().where(Decision.number == "160/QĐ-UBND").exists()
+
+
+def test_page_keys_new_and_open(qtbot, page, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    opened = []
+    monkeypatch.setattr(DecisionDialog, "exec", lambda d: opened.append(d.viewing) or 0)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
+    page.table.setFocus()
+    assert page.current_row()[0] == "125/QĐ-UBND"  # the newest is selected on arrival
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [False, True]
