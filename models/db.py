@@ -21,7 +21,7 @@ from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -92,7 +92,7 @@ def _to_v4(migrator: SqliteMigrator) -> None:
 
     db = migrator.database
     db.create_tables([PersonWord], safe=True)
-    fill_person_words(db)
+    _fill_words(db)
     analyze(db)
 
 
@@ -123,11 +123,27 @@ def _to_v5(migrator: SqliteMigrator) -> None:
     analyze(migrator.database)
 
 
+def _to_v6(migrator: SqliteMigrator) -> None:
+    """Pairs of words in the search index: two common words that rarely
+    meet ("van thi") are found by their own rows."""
+    from .people import PAIR
+
+    db = migrator.database
+    db.execute_sql("DELETE FROM person_word WHERE word >= ?", (PAIR,))
+    _fill_pairs(db)
+    analyze(db)
+
+
 def fill_person_words(db: pw.Database, first_id: int = 0) -> int:
     """Index the names of living people with id > ``first_id`` in bulk
-    (the migration, the demo generator); ``Person.save`` keeps it in step
-    afterwards. Returns the number of rows written."""
-    from .people import name_words
+    (the demo generator): their words, then the pairs of their words.
+    ``Person.save`` keeps it in step afterwards. Returns the number of rows
+    written."""
+    return _fill_words(db, first_id) + _fill_pairs(db, first_id)
+
+
+def _fill_words(db: pw.Database, first_id: int = 0) -> int:
+    from .people import words_of
 
     conn = db.connection()
     cursor = conn.execute(
@@ -137,9 +153,23 @@ def fill_person_words(db: pw.Database, first_id: int = 0) -> int:
         chunk = cursor.fetchmany(20_000)
         if not chunk:
             return written
-        rows = [(word, key, pid) for pid, name, key in chunk for word in name_words(name)]
+        rows = [(word, key, pid) for pid, name, key in chunk for word in words_of(name)]
         conn.executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)", rows)
         written += len(rows)
+
+
+def _fill_pairs(db: pw.Database, first_id: int = 0) -> int:
+    """The pair rows (``people.pair_key``) of the people whose word rows are
+    there, made by SQLite from those rows and written in index order."""
+    from .people import PAIR
+
+    cursor = db.execute_sql(
+        "INSERT INTO person_word (word, sort_key, person_id) "
+        "SELECT ? || a.word || ' ' || b.word, a.sort_key, a.person_id FROM person_word a "
+        "JOIN person_word b ON b.person_id = a.person_id AND a.word < b.word "
+        "WHERE a.person_id > ? AND a.word < ? AND b.word < ? ORDER BY 1, 2, 3",
+        (PAIR, first_id, PAIR, PAIR))
+    return cursor.rowcount
 
 
 def ordered_compound(arms: list[pw.SelectQuery], ops: list[str], order: str) -> tuple[str, list]:
@@ -164,12 +194,22 @@ def ordered_compound(arms: list[pw.SelectQuery], ops: list[str], order: str) -> 
     return compound.order_by(pw.SQL(order)).sql()
 
 
+def data_stamp() -> tuple[int, int] | None:
+    """Changes to the database, as a value that differs after any write by
+    this connection or a commit by another one (None: not known here)."""
+    if not isinstance(database.obj, pw.SqliteDatabase):
+        return None
+    conn = database.connection()
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def analyze(db: pw.Database) -> None:
     """Give the query planner the shape of the indexes (after bulk writes)."""
     db.execute_sql("ANALYZE")
 
 
-MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5}
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
+                                                          6: _to_v6}
 
 
 def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:

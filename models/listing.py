@@ -310,13 +310,49 @@ class PartyMemberListing(Listing):
             caring,
         )
 
+    def count(self, search: str = "", **filters: Any) -> int:
+        _reject_unknown(filters, self.filters)
+        if self._whole_list(search, **filters):
+            # Every party member has a person: no need to join them to count.
+            return _where(PartyMember.select(PartyMember.id).where(PartyMember.deleted_at.is_null()),
+                          self._lives_here(filters.get("lives_here"))).count()
+        return self._base(search, **filters).count()
+
+    def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
+        _reject_unknown(filters, self.filters)
+        if self._whole_list(search, **filters):
+            # Walk people in name order (the sort_key index) and pick the
+            # party members among them, one in five: the page is found
+            # without sorting 120,000 rows. CROSS JOIN keeps that order of
+            # the loops on SQLite and is a plain join elsewhere.
+            query = _where(
+                Person.select(*self._columns())
+                .join(PartyMember, pw.JOIN.CROSS)
+                .where(PartyMember.person == Person.id, PartyMember.deleted_at.is_null()),
+                self._lives_here(filters.get("lives_here")),
+            ).order_by(Person.sort_key, PartyMember.id).offset(offset).limit(limit).tuples()
+            return [tuple(row) for row in query]
+        return super().fetch(offset, limit, search, **filters)
+
+    @staticmethod
+    def _whole_list(search: str, lives_here: bool | None = None, area_id: int | None = None,
+                    group_id: int | None = None) -> bool:
+        """No search and no filter that keeps only a few: most people walked are listed."""
+        return not search_words(search) and area_id is None and group_id is None
+
+    @staticmethod
+    def _lives_here(lives_here: bool | None) -> pw.Expression | None:
+        return None if lives_here is None else PartyMember.lives_here == lives_here
+
+    @staticmethod
+    def _columns() -> list[pw.Node]:
+        return [Person.full_name, PartyMember.card_number, PartyMember.admitted_on, PartyMember.official_on,
+                PartyMember.party_cell, PartyMember.workplace_org, PartyMember.lives_here, PartyMember.excused,
+                PartyMember.id]
+
     def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
         query = (
-            base.select(
-                Person.full_name, PartyMember.card_number, PartyMember.admitted_on, PartyMember.official_on,
-                PartyMember.party_cell, PartyMember.workplace_org, PartyMember.lives_here, PartyMember.excused,
-                PartyMember.id,
-            )
+            base.select(*self._columns())
             .order_by(Person.sort_key, PartyMember.id)
             .offset(offset)
             .limit(limit)

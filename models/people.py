@@ -57,15 +57,33 @@ Person.add_index(
 )
 
 
-def name_words(search_name: str) -> list[str]:
-    """The distinct words of a folded name, as the search index holds them."""
+def words_of(search_name: str) -> list[str]:
+    """The distinct words of a folded name."""
     return sorted(set(re.findall(r"[a-z0-9]+", search_name or "")))
+
+
+# Pair keys start with a character that sorts after every word, so that a
+# range of words ("yen" up to "yeo") never takes in a pair.
+PAIR = "~"
+
+
+def pair_key(a: str, b: str) -> str:
+    """The index key of two words of one name, in either order: "~thi van"."""
+    return f"{PAIR}{a} {b}" if a < b else f"{PAIR}{b} {a}"
+
+
+def name_words(search_name: str) -> list[str]:
+    """The keys the search index holds for a folded name: each distinct
+    word, and each pair of distinct words (``pair_key``)."""
+    words = words_of(search_name)
+    return words + [pair_key(a, b) for i, a in enumerate(words) for b in words[i + 1:]]
 
 
 class PersonWord(BaseModel):
     """The search index over people's names: one row per word of the folded
-    name of each living person, with the person's sort key so that one
-    word's rows come out in Vietnamese name order. Kept in step by
+    name of each living person and one per pair of its words (``name_words``),
+    with the person's sort key so that one key's rows come out in Vietnamese
+    name order. Kept in step by
     ``Person.save``; filled in bulk by the migration and the demo generator."""
 
     word = pw.CharField(max_length=40)

@@ -90,3 +90,56 @@ def test_large_results_are_counted_up_to_the_cap_and_paged_in_order(db, monkeypa
 @pytest.mark.parametrize("query", ["", "   ", "%", "!!"])
 def test_empty_queries_list_everyone(seeded, query):
     assert PersonListing().count(query) == 5
+
+
+def test_the_index_holds_each_word_and_each_pair_of_words(db):
+    p = Person.create(full_name="Nguyễn Thị Hải Yến")
+    keys = {w for (w,) in PersonWord.select(PersonWord.word).where(PersonWord.person == p.id).tuples()}
+    assert keys == {"nguyen", "thi", "hai", "yen", "~hai nguyen", "~hai thi", "~hai yen", "~nguyen thi",
+                    "~nguyen yen", "~thi yen"}
+
+
+def test_a_word_being_typed_that_a_finished_word_starts_needs_no_other_word(db):
+    Person.create(full_name="Trần Văn An")
+    Person.create(full_name="Lê Thị Vân Anh")
+    people = PersonListing()
+    assert [r[0] for r in people.fetch(0, 10, "van va")] == ["Trần Văn An", "Lê Thị Vân Anh"]
+    assert people.count("van va") == 2
+    assert [r[0] for r in people.fetch(0, 10, "thi th")] == ["Lê Thị Vân Anh"]
+
+
+def test_words_that_rarely_meet_and_prefixes_with_many_words(db, monkeypatch):
+    """Several words of the index under one typed prefix, merged in name
+    order, intersected with pairs; small and large plans alike."""
+    names = [f"{f} {m} {g}" for f in ("Nguyễn", "Trần", "Lê") for m in ("Văn", "Thị", "Thanh")
+             for g in ("Tâm", "Thu", "Tùng", "Hải", "Thiện", "Văn")]
+    for n in names:
+        Person.create(full_name=n)
+    people = PersonListing()
+    for small in (15_000, 2):
+        monkeypatch.setattr(name_search, "SMALL", small)
+        name_search.forget_sizes()
+        for q in ["t", "th", "van t", "nguyen van t", "nguyen thi th", "thi van", "van thi ", "le th", "x",
+                  "tran thanh thien", "van van", "thanh t"]:
+            got = [r[0] for r in people.fetch(0, 100, q)]
+            assert got == expected(names, q), q
+            assert people.count(q) == len(got), q
+            pages = [r[0] for off in range(0, len(got) + 5, 5) for r in people.fetch(off, 5, q)]
+            assert pages == got, q
+
+
+def test_version_5_databases_get_the_pairs(tmp_path):
+    from models import db as dbmod
+
+    path = tmp_path / "v5.todan"
+    db = dbmod.open_database(path)
+    Person.create(full_name="Trần Văn Thi")
+    Person.create(full_name="Lê Thị Vân")
+    db.execute_sql("DELETE FROM person_word WHERE word >= '~'")
+    dbmod.set_setting("schema_version", "5")
+    db.close()
+    db = dbmod.open_database(path)
+    assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
+    assert PersonWord.select().where(PersonWord.word == "~thi van").count() == 2
+    assert [r[0] for r in PersonListing().fetch(0, 10, "van thi")] == ["Trần Văn Thi", "Lê Thị Vân"]
+    db.close()

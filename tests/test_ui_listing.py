@@ -152,3 +152,24 @@ def test_dashboard_counts_this_year_only(seeded):
     assert figures.overdue_recommendations == 1
     Person.create(full_name="Vũ Thị Mai", gender=Gender.FEMALE)
     assert listing.dashboard().people == 6
+
+
+def test_whole_party_list_walks_people_in_name_order(seeded):
+    """Without search or area/group filter the list walks people in name
+    order; it must page exactly as sorting the party members would."""
+
+    from models.party import PartyMember
+    from models.people import Person
+
+    for i, name in enumerate(["Trần Văn An", "Lê Thị Bình", "Trần Văn An", "Phạm Thu Hà", "Ngô An"]):
+        person = Person.create(full_name=name)
+        PartyMember.create(person=person, card_number=f"9{i}", lives_here=bool(i % 2))
+    Person.create(full_name="Ai Không Là Đảng Viên")
+    party = listing.PartyMemberListing()
+    for lives_here in (None, True, False):
+        filters = {} if lives_here is None else {"lives_here": lives_here}
+        wanted = [tuple(r) for r in party._page(party._base("", **filters), 0, 100)]
+        assert party.count(**filters) == len(wanted) == party._base("", **filters).count()
+        pages = [r for off in range(0, len(wanted) + 3, 3) for r in party.fetch(off, 3, **filters)]
+        assert pages == wanted
+    assert party._whole_list("") and not party._whole_list("an") and not party._whole_list("", area_id=1)
