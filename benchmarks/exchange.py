@@ -48,14 +48,37 @@ def new_province(path: Path) -> None:
     dbmod.init_database(path, find_unit(PROVINCE, Level.PROVINCE), Level.PROVINCE).close()
 
 
+def measure(communes: int = 150, runs: int = 1, folder: Path | None = None) -> list[tuple]:
+    """(name, value, unit, target, ok) for benchmarks/run.py; ok None marks a comparison.
+    The commune databases are kept in ``folder`` (built once)."""
+    folder = Path(folder or Path(__file__).resolve().parent / "cache" / "exchange")
+    result = run(folder, communes, quiet=True)
+    export_median = result["export_median"]
+    return [
+        ("Xuất gói dữ liệu một xã (trung vị)", export_median, "giây", "≤ 1 giây", export_median <= 1.0),
+        (f"Nhập {communes} gói dữ liệu xã vào tỉnh", result["import"], "giây",
+         f"≤ {60 * communes / 150:.0f} giây", result["import"] <= 60 * communes / 150),
+        ("  sqlite3.executemany cùng các dòng, một giao dịch", result["raw"], "giây", "(để so sánh)", None),
+        ("  tỉ lệ nhập / executemany", result["import"] / result["raw"], "lần", "≤ 3 lần",
+         result["import"] / result["raw"] <= 3),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("--communes", type=int, default=150)
     args = parser.parse_args()
-    folder = Path(args.folder)
+    run(Path(args.folder), args.communes, quiet=False)
+
+
+def run(folder: Path, communes: int, quiet: bool) -> dict[str, float]:
+    def say(text: str) -> None:
+        if not quiet:
+            print(text)
+
     (folder / "communes").mkdir(parents=True, exist_ok=True)
-    units = communes_of(PROVINCE)[: args.communes]
+    units = communes_of(PROVINCE)[:communes]
 
     started = time.perf_counter()
     built = 0
@@ -65,7 +88,7 @@ def main() -> None:
             build_demo(path, scale="commune", seed=1000 + n, unit=unit.code)
             built += 1
     if built:
-        print(f"built {built} commune databases in {time.perf_counter() - started:.0f} s")
+        say(f"built {built} commune databases in {time.perf_counter() - started:.0f} s")
 
     province = folder / "province.todan"
     new_province(province)
@@ -94,8 +117,9 @@ def main() -> None:
         export_times.append(time.perf_counter() - t)
     database.close()
     export_times.sort()
-    print(f"export one commune: median {export_times[len(export_times) // 2]:.2f} s, worst {export_times[-1]:.2f} s "
-          f"(target ≤ 1 s); package {sum(p.stat().st_size for p in packages.iterdir()) / len(units) / 1e6:.2f} MB")
+    export_median = export_times[len(export_times) // 2]
+    say(f"export one commune: median {export_median:.2f} s, worst {export_times[-1]:.2f} s "
+        f"(target ≤ 1 s); package {sum(p.stat().st_size for p in packages.iterdir()) / len(units) / 1e6:.2f} MB")
 
     use(province)
     for c in commune_cards:
@@ -108,8 +132,8 @@ def main() -> None:
         result = import_package(f, PASS, db_path=None)
         rows += result.totals().created
     imported = time.perf_counter() - t
-    print(f"import {len(files)} packages: {imported:.1f} s, {rows:,} records "
-          f"(+ attendance and topic links) (target ≤ 60 s for 150)")
+    say(f"import {len(files)} packages: {imported:.1f} s, {rows:,} records "
+        f"(+ attendance and topic links) (target ≤ 60 s for 150)")
     database.close()
 
     # The same rows, raw: every table the import wrote, into an empty province database.
@@ -138,11 +162,12 @@ def main() -> None:
     dst.execute("COMMIT")
     raw = time.perf_counter() - t
     total_rows = sum(len(r) for _, r in data.values())
-    print(f"raw executemany of the same {total_rows:,} rows: {raw:.1f} s; import / raw = {imported / raw:.1f}× "
-          "(target ≤ 3×)")
+    say(f"raw executemany of the same {total_rows:,} rows: {raw:.1f} s; import / raw = {imported / raw:.1f}× "
+        "(target ≤ 3×)")
     src.close()
     dst.close()
-    print(f"province database: {os.path.getsize(province) / 1e6:.0f} MB")
+    say(f"province database: {os.path.getsize(province) / 1e6:.0f} MB")
+    return {"export_median": export_median, "import": imported, "raw": raw}
 
 
 if __name__ == "__main__":

@@ -194,9 +194,9 @@ def exchange(scale: str, runs: int, out_dir: Path) -> list[Figure]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import exchange as bench  # benchmarks/exchange.py
 
-    communes = 150 if scale == "province" else 3
+    communes = {"province": 150, "commune": 3}.get(scale, 2)
     return [Figure(name, value, unit, target, ok) for name, value, unit, target, ok in
-            bench.measure(communes=communes, runs=runs, folder=out_dir)]
+            bench.measure(communes=communes, runs=runs, folder=CACHE / f"exchange-{communes}")]
 
 
 def main(argv: list[str] | None = None) -> int:

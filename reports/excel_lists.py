@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
