@@ -235,6 +235,14 @@ class _Scope:
     def groups(self) -> pw.ModelSelect:
         return Group.select(Group.id).where(self.group_condition())
 
+    def in_groups(self, column: pw.Field) -> pw.Expression:
+        """``column`` (a group id) is one of the groups. For the whole
+        database, said as "not a deleted group" (there are few): SQLite then
+        reads a covering index of the rows instead of each group's rows."""
+        if self.filtered or self.group_type is not None:
+            return column.in_(self.groups())
+        return column.is_null(False) & column.not_in(Group.select(Group.id).where(Group.deleted_at.is_null(False)))
+
     def person_condition(self) -> pw.Expression:
         cond = Person.deleted_at.is_null()
         if self.filtered:
@@ -309,26 +317,25 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
                                               | (ResidentialArea.dissolved_on > p.day)) for p in ps])
            .where(ResidentialArea.id.in_(scope.areas())).tuples().get(), "areas")
 
-    # Leaders, interim leaders, deputies; leaders who are party members. A
-    # person has at most one live party record (a unique index), so the join
-    # adds no rows; the admission day is checked per period.
+    # Leaders, interim leaders, deputies; leaders who are party members: per
+    # reference day, the serving holders of these roles (a covering index).
     lead = Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value])
-    acting = Membership.role == Role.ACTING_LEADER.value
     party = PartyMember.alias()
-    columns = []
     for p in ps:
-        on = (Membership.start_date.is_null() | (Membership.start_date <= p.day)) & (
-            Membership.end_date.is_null() | (Membership.end_date >= p.day)) & _active(p.day)
-        in_party = party.id.is_null(False) & (party.admitted_on.is_null() | (party.admitted_on <= p.day))
-        columns += [_distinct_if(on & lead, Membership.group), _distinct_if(on & acting, Membership.group),
-                    _count_if(on & (Membership.role == Role.DEPUTY.value)),
-                    _distinct_if(on & lead & in_party, Membership.group)]
-    spread(Membership.select(*columns)
-           .join(Group, on=(Membership.group == Group.id))
-           .join(party, pw.JOIN.LEFT_OUTER, on=((party.person == Membership.person) & party.deleted_at.is_null()))
-           .where(Membership.deleted_at.is_null(), scope.group_condition(),
-                  Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value, Role.DEPUTY.value]))
-           .tuples().get(), "leaders", "interim_leaders", "deputies", "party_leaders")
+        spread_one = (Membership.select(
+            _distinct_if(lead, Membership.group),
+            _distinct_if(Membership.role == Role.ACTING_LEADER.value, Membership.group),
+            _count_if(Membership.role == Role.DEPUTY.value),
+            _distinct_if(lead & party.id.is_null(False), Membership.group))
+            .join(Group, on=(Membership.group == Group.id))
+            .join(party, pw.JOIN.LEFT_OUTER,
+                  on=((party.person == Membership.person) & party.deleted_at.is_null()
+                      & (party.admitted_on.is_null() | (party.admitted_on <= p.day))))
+            .where(_serving(Membership, p.day), scope.group_condition(), _active(p.day),
+                   Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value, Role.DEPUTY.value]))
+            .tuples().get())
+        values[p.year].update(zip(("leaders", "interim_leaders", "deputies", "party_leaders"),
+                                  (int(x or 0) for x in spread_one)))
 
     columns = []
     for p in ps:
@@ -353,19 +360,14 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
     for v in values.values():
         v.update(people=people or 0, households=households or 0)
 
-    # Meetings held in each period: rows sorted into their period once.
-    period = pw.Case(None, [(p.held(Meeting.held_on), p.year) for p in ps], None)
-    for v in values.values():
-        v.update(meetings=0, groups_meeting=0, members_present=0, other_attendees=0)
-    for y, *row in (Meeting.select(period, pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
-                                   pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
-                    .where(Meeting.deleted_at.is_null(),
-                           Meeting.held_on.between(min(p.first for p in ps), max(p.last for p in ps)),
-                           Meeting.group.in_(scope.groups()))
-                    .group_by(period).tuples()):
-        if y is not None:
-            values[y].update(zip(("meetings", "groups_meeting", "members_present", "other_attendees"),
-                                 (int(x or 0) for x in row)))
+    # Meetings held in each period: a range of a covering index per period.
+    for p in ps:
+        row = (Meeting.select(pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
+                              pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
+               .where(Meeting.deleted_at.is_null(), p.held(Meeting.held_on), scope.in_groups(Meeting.group))
+               .tuples().get())
+        values[p.year].update(zip(("meetings", "groups_meeting", "members_present", "other_attendees"),
+                                  (int(x or 0) for x in row)))
 
     # Recommendations by category.
     R = Recommendation
@@ -424,14 +426,14 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
         household = household.join(Person, on=(HouseholdTitle.head == Person.id)).where(scope.person_condition())
     for y, k, n in household.tuples():
         values[y]["household_titles"][HouseholdTitleKind(k)] = n
-    columns = [_distinct_if((GroupTitle.year == p.year) & _active(p.day), GroupTitle.group) for p in ps]
-    for k, *counts in (GroupTitle.select(GroupTitle.kind, *columns)
-                       .join(Group, on=(GroupTitle.group == Group.id))
-                       .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years), scope.group_condition())
-                       .group_by(GroupTitle.kind).tuples()):
-        for p, n in zip(ps, counts):
-            if n:
-                values[p.year]["group_titles"][GroupTitleKind(k)] = n
+    for p in ps:  # a range of a covering index per year, each title's group looked up
+        values[p.year]["group_titles"] = {GroupTitleKind(k): n for k, n in (
+            GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.group.distinct()))
+            .join(Group, pw.JOIN.CROSS)  # SQLite keeps the titles as the outer loop
+            .where(GroupTitle.group == Group.id, GroupTitle.deleted_at.is_null(), GroupTitle.year == p.year,
+                   scope.group_condition(),
+                   _active(p.day))
+            .group_by(GroupTitle.kind).tuples())}
     for y, k, n in (GroupTitle.select(GroupTitle.year, GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
                     .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years), GroupTitle.group.is_null(),
                            GroupTitle.area.in_(scope.areas()))
@@ -446,7 +448,7 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
                                     pw.fn.COUNT(FundContribution.group.distinct()),
                                     pw.fn.SUM(FundContribution.target), pw.fn.SUM(FundContribution.raised))
             .where(FundContribution.deleted_at.is_null(), FundContribution.year.in_(years),
-                   FundContribution.group.in_(scope.groups()))
+                   scope.in_groups(FundContribution.group))
             .group_by(FundContribution.year, FundContribution.fund)
             .order_by(FundContribution.year, FundContribution.fund).tuples()):
         funds[y].append(FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)))
@@ -458,7 +460,7 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
             GroupBudget.select(GroupBudget.year, pw.fn.COUNT(GroupBudget.group.distinct()),
                                pw.fn.SUM(GroupBudget.amount))
             .where(GroupBudget.deleted_at.is_null(), GroupBudget.year.in_(years),
-                   GroupBudget.group.in_(scope.groups()))
+                   scope.in_groups(GroupBudget.group))
             .group_by(GroupBudget.year).tuples()):
         values[y].update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
     spread(CoordinationRule.select(*[_count_if((CoordinationRule.signed_on <= p.day) & _active(p.day)) for p in ps])
