@@ -192,7 +192,7 @@ def certificates(runs: int, out_dir: Path) -> list[Figure]:
 
 def exchange(scale: str, runs: int, out_dir: Path) -> list[Figure]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    import exchange as bench  # benchmarks/exchange.py
+    import usb_packages as bench  # benchmarks/usb_packages.py
 
     communes = {"province": 150, "commune": 3}.get(scale, 2)
     return [Figure(name, value, unit, target, ok) for name, value, unit, target, ok in

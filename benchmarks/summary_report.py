@@ -1,7 +1,7 @@
 """Time the year summary report on a database, e.g. the province demo:
 
     python app.py demo /tmp/prov5.todan --scale province --seed 1
-    python benchmarks/reports.py /tmp/prov5.todan [--year 2026] [--runs 3]
+    python benchmarks/summary_report.py /tmp/prov5.todan [--year 2026] [--runs 3]
 
 Prints, best and worst of several runs: gathering the figures (two years
 for the comparison, a third for the chart, by commune or area and by group

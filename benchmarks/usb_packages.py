@@ -1,7 +1,7 @@
 """USB packages: export one commune; import many commune packages into one
 province database, against raw sqlite3.executemany of the same rows.
 
-    .venv/bin/python benchmarks/exchange.py /tmp/exchange-bench [--communes 150]
+    .venv/bin/python benchmarks/usb_packages.py /tmp/exchange-bench [--communes 150]
 
 Builds (once, kept in the folder) that many commune-scale demo databases of
 Thanh Hóa with distinct seeds and units, makes keys, exports a package from
