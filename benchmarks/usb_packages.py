@@ -102,9 +102,8 @@ def run(folder: Path, communes: int, quiet: bool) -> dict[str, float]:
     for unit in units:
         path = folder / "communes" / f"{unit.code}.todan"
         use(path)
-        from exchange.store import ExportMark, PackageLog, SentRecord, ensure_exchange_tables
+        from models.packages import ExportMark, PackageLog, SentRecord
 
-        ensure_exchange_tables()
         if K.office_key() is None:
             K.create_office_keys(unit.code, PASS)
         K.register_card(card, card.fingerprint)

@@ -20,7 +20,7 @@ from models.units import find_unit
 from . import keys as K
 from .package import KIND_CATALOGUE_DOWN, KIND_DATA_UP, build_package, write_atomically
 from .records import Spec, catalogue_tables, data_tables, specs
-from .store import ExportMark, PackageLog, SentRecord, ensure_exchange_tables
+from models.packages import ExportMark, PackageLog, SentRecord
 
 
 class Cancelled(ModelError):
@@ -142,7 +142,6 @@ def export_package(out: Path | str, passphrase: str, to: str | None = None, sinc
                              "hãy chọn đúng đơn vị nhận.")
     key = K.require_office_key()
     sign_key, _ = K.unlock(key, passphrase)
-    ensure_exchange_tables()
     mark = ExportMark.get_or_none(ExportMark.recipient == recipient, ExportMark.kind == kind)
     sequence = (mark.last_sequence if mark else 0) + 1
     since = mark.since if (since_last and mark is not None and mark.since is not None) else None

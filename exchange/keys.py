@@ -24,7 +24,7 @@ from models.base import ModelError, database
 from models.enums import Level
 from models.units import OfficialUnit
 
-from .store import OfficeKey, Partner, ensure_exchange_tables, tables_exist
+from models.packages import OfficeKey, Partner
 
 CARD_FORMAT = "todan-key-card"
 CARD_VERSION = 1
@@ -136,8 +136,6 @@ def _unseal(blob: bytes, passphrase: bytes) -> bytes:
 
 
 def office_key() -> OfficeKey | None:
-    if not tables_exist(OfficeKey):
-        return None
     return OfficeKey.select().order_by(OfficeKey.id.desc()).first()
 
 
@@ -146,7 +144,6 @@ def create_office_keys(unit_code: str, passphrase: str, replace: bool = False) -
     secret = _check_passphrase(passphrase)
     if not unit_code:
         raise ModelError("Hãy chọn đơn vị của cơ sở dữ liệu trước khi tạo khóa.")
-    ensure_exchange_tables()
     if office_key() is not None and not replace:
         raise ModelError("Văn phòng này đã có khóa; không cần tạo lại.")
     sign, enc = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
@@ -208,7 +205,6 @@ def register_card(card: Card, confirmed_fingerprint: str) -> Partner:
     own = office_key()
     if own is not None and bytes(own.enc_public) == card.enc_public:
         raise ModelError("Đây là thẻ khóa của chính văn phòng này; hãy đăng ký thẻ khóa của văn phòng kia.")
-    ensure_exchange_tables()
     role = "escrow" if card.escrow else "office"
     code = "" if card.escrow else card.unit_code
     with database.atomic():
@@ -219,20 +215,14 @@ def register_card(card: Card, confirmed_fingerprint: str) -> Partner:
 
 
 def partners() -> list[Partner]:
-    if not tables_exist(Partner):
-        return []
     return list(Partner.select().order_by(Partner.role.desc(), Partner.unit_code))
 
 
 def partner(unit_code: str) -> Partner | None:
-    if not tables_exist(Partner):
-        return None
     return Partner.get_or_none(Partner.unit_code == unit_code, Partner.role == "office")
 
 
 def escrow() -> Partner | None:
-    if not tables_exist(Partner):
-        return None
     return Partner.get_or_none(Partner.role == "escrow")
 
 

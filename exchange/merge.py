@@ -41,7 +41,7 @@ from .package import (
     verify_signature,
 )
 from .records import Spec, catalogue_tables, data_tables, specs
-from .store import ImportMark, PackageLog, ensure_exchange_tables, tables_exist
+from models.packages import ImportMark, PackageLog
 
 _UUID = re.compile(r"^[0-9a-f]{32}$")
 _CHUNK = 500
@@ -168,8 +168,6 @@ def open_checked(path: Path | str, passphrase: str) -> tuple[Package, dict[str, 
 
 def _check_sequence(pkg: Package) -> str | None:
     m = pkg.manifest
-    if not tables_exist(PackageLog, ImportMark):
-        return None
     seen = PackageLog.get_or_none(PackageLog.direction == "received", PackageLog.package_id == m["package_id"])
     if seen is not None:
         raise PackageRefused(f"Gói {pkg.name} đã được nhập ngày {seen.at:%d/%m/%Y}; không cần nhập lại.")
@@ -181,10 +179,8 @@ def _check_sequence(pkg: Package) -> str | None:
 
 
 def _gap(m: dict[str, Any]) -> str | None:
-    last = 0
-    if tables_exist(ImportMark):
-        mark = ImportMark.get_or_none(ImportMark.source == m["source"], ImportMark.kind == m["kind"])
-        last = mark.last_sequence if mark else 0
+    mark = ImportMark.get_or_none(ImportMark.source == m["source"], ImportMark.kind == m["kind"])
+    last = mark.last_sequence if mark else 0
     if m["sequence"] > last + 1 and not m["full"]:
         missing = f"số {last + 1}" if m["sequence"] == last + 2 else f"từ số {last + 1} đến số {m['sequence'] - 1}"
         return (f"chưa nhận gói {missing} của đơn vị {m['source']}; hãy đề nghị đơn vị đó gửi lại các gói còn thiếu "
@@ -524,7 +520,6 @@ def import_package(path: Path | str, passphrase: str, db_path: Path | str | None
 
         result.backup = take_backup(db_path, "import")
     step(3)
-    ensure_exchange_tables()
     try:
         with database.atomic():
             _apply(planner, pkg)

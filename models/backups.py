@@ -123,7 +123,7 @@ def check_file(path: Path | str) -> str | None:
     try:
         try:
             result = raw.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):  # garbage where text should be
             result = [("hỏng",)]
         if result != [("ok",)]:
             return f"Tệp {path.name} bị hỏng: dữ liệu bên trong không còn nguyên vẹn."
@@ -131,6 +131,8 @@ def check_file(path: Path | str) -> str | None:
             settings = dict(raw.execute("SELECT key, value FROM setting").fetchall())
         except sqlite3.DatabaseError:
             settings = {}
+        except UnicodeDecodeError:
+            return f"Tệp {path.name} bị hỏng: dữ liệu bên trong không còn nguyên vẹn."
         if settings.get("app") != APP_ID:
             return f"Tệp {path.name} không phải là cơ sở dữ liệu của Tổ Dân."
         if int(settings.get("schema_version", "0")) > SCHEMA_VERSION:

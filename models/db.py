@@ -21,7 +21,7 @@ from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -203,13 +203,20 @@ def data_stamp() -> tuple[int, int] | None:
     return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
+def _to_v7(migrator: SqliteMigrator) -> None:
+    """The USB exchange's tables: keys, partner cards, the package log, marks."""
+    from .packages import EXCHANGE_MODELS
+
+    migrator.database.create_tables(EXCHANGE_MODELS, safe=True)
+
+
 def analyze(db: pw.Database) -> None:
     """Give the query planner the shape of the indexes (after bulk writes)."""
     db.execute_sql("ANALYZE")
 
 
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
-                                                          6: _to_v6}
+                                                          6: _to_v6, 7: _to_v7}
 
 
 def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:
@@ -281,6 +288,8 @@ def _probe(path: Path) -> int:
             settings = dict(raw.execute("SELECT key, value FROM setting WHERE key IN ('app', 'schema_version')"))
         finally:
             raw.close()
+    except UnicodeDecodeError as exc:
+        raise DamagedDatabase(f"Tệp {path.name} bị hỏng: dữ liệu bên trong không còn nguyên vẹn.") from exc
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             raise foreign from exc

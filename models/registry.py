@@ -10,6 +10,7 @@ from .funds import Fund, FundContribution, GroupBudget
 from .groups import Group, Membership
 from .mediation import MediationCase
 from .meetings import Attendance, Meeting, MeetingTopicLink
+from .packages import EXCHANGE_MODELS
 from .party import PartyAssignment, PartyComment, PartyMember
 from .people import Person, PersonWord
 from .recommendations import Recommendation, RecommendationEvent
@@ -48,4 +49,5 @@ MODELS = [
     Recipient,
     User,
     AuditEntry,
+    *EXCHANGE_MODELS,
 ]

@@ -81,7 +81,7 @@ def test_two_communes_add_up_at_the_province(offices):
         assert prov[table] == c1[table] + c2[table], table
 
     # The communes are listed at the province, and the log shows both packages.
-    from exchange.store import PackageLog
+    from models.packages import PackageLog
     from models.units import AdminUnit
 
     use(offices.p)

@@ -13,6 +13,7 @@ from models.catalogues import CommendationForm, GroupType, MeetingTopic, Recomme
 from models.commendations import Decision, Recipient
 from models.enums import AreaKind, Level, Role
 from models.groups import Group, Membership
+from models.packages import EXCHANGE_MODELS
 from models.people import Person
 from models.units import communes_of, find_unit, provinces
 
@@ -163,6 +164,8 @@ def _make_v1(path):
     db.execute_sql("DROP TABLE person_word")
     for name, _table, _columns in dbmod.REPORT_INDEXES:
         db.execute_sql(f'DROP INDEX "{name}"')
+    for model in EXCHANGE_MODELS:
+        db.execute_sql(f'DROP TABLE "{model._meta.table_name}"')
     dbmod.set_setting("schema_version", "1")
     db.close()
 
@@ -174,6 +177,7 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
     assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
     assert "erased_at" in {c.name for c in db.get_columns("person")}
     assert {"failed_attempts", "locked_until"} <= {c.name for c in db.get_columns("user")}
+    assert {m._meta.table_name for m in EXCHANGE_MODELS} <= set(db.get_tables())
     with pytest.raises(pw.IntegrityError, match="Nhật ký"):
         db.execute_sql("DELETE FROM audit_entry")
     assert Person.get().full_name == "Nguyễn Văn Cũ"

@@ -224,12 +224,10 @@ class ExchangePage(ListPage):
         _fill(self.log, self.log_rows())
 
     def log_rows(self) -> list[tuple]:
-        from exchange.store import PackageLog, tables_exist
+        from models.packages import package_log
 
-        if not tables_exist(PackageLog):
-            return []
         rows = []
-        for e in PackageLog.select().order_by(PackageLog.id.desc()).limit(500):
+        for e in package_log():
             counts = json.loads(e.counts or "{}")
             if e.direction == "sent":
                 total = sum(v for v in counts.values() if isinstance(v, int))

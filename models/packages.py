@@ -1,16 +1,15 @@
-"""The exchange's own tables: this office's keys, registered partner cards,
-the log of packages sent and received, and per-partner sequence marks.
+"""The USB exchange's own tables: this office's keys, registered partner
+cards, the log of packages sent and received, and per-partner sequence marks.
 
-None of them travels (no uuid). They are created idempotently by
-``ensure_exchange_tables``, which every exchange operation calls first.
-TODO: turn this into a numbered migration in models/db.py.
+None of them travels (no uuid). They belong to every database (migration 7),
+so that reading them, or refusing a package, never has to create anything.
 """
 
 from __future__ import annotations
 
 import peewee as pw
 
-from models.base import BaseModel, database, now
+from .base import BaseModel, now
 
 
 class OfficeKey(BaseModel):
@@ -108,18 +107,6 @@ class ImportMark(BaseModel):
 EXCHANGE_MODELS = [OfficeKey, Partner, PackageLog, ExportMark, SentRecord, ImportMark]
 
 
-def tables_exist(*models: type[BaseModel]) -> bool:
-    """Whether this database has the given exchange tables (all by default)."""
-    existing = set(database.get_tables())
-    return all(m._meta.table_name in existing for m in (models or EXCHANGE_MODELS))
-
-
-def ensure_exchange_tables() -> None:
-    """Create the exchange tables if this database lacks them (idempotent).
-
-    Callers that only read (a dry-run, a refusal) check ``tables_exist``
-    instead, so that refusing a package never writes to the database.
-    """
-    if not tables_exist():
-        with database.atomic():
-            database.create_tables(EXCHANGE_MODELS, safe=True)
+def package_log(limit: int = 500) -> list[PackageLog]:
+    """Packages sent and received, newest first."""
+    return list(PackageLog.select().order_by(PackageLog.id.desc()).limit(limit))
