@@ -20,8 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from models.text import format_date, format_int
-from reports.labels import label
+from reports.labels import cell_text
 
 PAGE = 2_000
 FONT = "Times New Roman"
@@ -33,21 +32,6 @@ class ListColumn:
     width: float = 16  # Excel characters
     # Turns a flag or code into the word shown on screen; None: the value itself.
     fmt: Callable[[Any], str] | None = None
-
-
-def cell_text(value: Any) -> str:
-    """A value as the screen shows it (the tab-separated output)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Có" if value else ""
-    if isinstance(value, enum.Enum):
-        return label(value)
-    if isinstance(value, int):
-        return format_int(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return format_date(value)
-    return str(value)
 
 
 def rows_of(listing: Any, search: str = "", filters: dict[str, Any] | None = None,

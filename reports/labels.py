@@ -6,6 +6,7 @@ them lives here, in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 from models.enums import (
@@ -19,6 +20,7 @@ from models.enums import (
     Role,
     UserRole,
 )
+from models.text import format_date, format_int
 
 LABELS: dict[enum.Enum, str] = {
     Level.COMMUNE: "Cấp xã",
@@ -68,3 +70,19 @@ def label(value: enum.Enum | None) -> str:
     if value is None:
         return ""
     return LABELS[value]
+
+
+def cell_text(value: object) -> str:
+    """A list value as the clerk reads it, on screen and in printed or
+    exported lists: dates dd/mm/yyyy, 1.817, Vietnamese labels, "Có"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, enum.Enum):
+        return label(value)
+    if isinstance(value, int):
+        return format_int(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value)
+    return str(value)

@@ -12,16 +12,14 @@ every role they do not handle and never call the base class.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from models.text import format_date, format_int
 
-from .labels import NO, YES, label
+from reports.labels import cell_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,19 +30,9 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 OVERDUE_COLOR = QColor(190, 20, 20)
 
 
-def display(value: Any) -> str:
-    """A listing value as the user reads it (dates dd/mm/yyyy, 1.817, labels)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, enum.Enum):
-        return label(value)
-    if isinstance(value, int):
-        return format_int(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return format_date(value)
-    return str(value)
+# A listing value as the user reads it (dates dd/mm/yyyy, 1.817, labels):
+# the same words on screen as in exported and printed lists.
+display = cell_text
 
 
 @dataclass(frozen=True)

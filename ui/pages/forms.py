@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import ModelError, database
+from models.base import ModelError
+
+from ..tasks import Task
 
 DATE_FORMAT = "dd/MM/yyyy"
 ERROR_TITLE = "Chưa lưu được"
@@ -148,36 +150,12 @@ def toolbar(owner: QWidget, actions: list[tuple[str, str | None, Callable[[], No
     return bar, buttons
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals):
-        super().__init__()
-        self.fn, self.signals = fn, signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as error:  # noqa: BLE001 - delivered to the UI thread, which shows it
-            self.signals.failed.emit(error)
-        else:
-            self.signals.done.emit(result)
-        finally:
-            # peewee opened a connection for this worker thread: close it here.
-            if not database.is_closed():
-                database.close()
-
-
 def run_in_background(owner: QObject, fn: Callable[[], Any], done: Callable[[Any], None],
-                      failed: Callable[[Any], None] | None = None) -> _Signals:
+                      failed: Callable[[Any], None] | None = None) -> Task:
     """Run ``fn`` in Qt's thread pool; ``done(result)`` or ``failed(error)``
     are called on the UI thread."""
-    signals = _Signals(owner)
-    signals.done.connect(done)
+    task = Task(fn, parent=owner)
+    task.signals.done.connect(done)
     if failed is not None:
-        signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Job(fn, signals))
-    return signals
+        task.signals.failed.connect(failed)
+    return task.start()
