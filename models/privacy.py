@@ -3,6 +3,8 @@ masking, a person's full record on request, erasure, and logging of exports."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from . import audit
@@ -98,3 +100,22 @@ def log_export(what: str, rows: int, reason: str) -> None:
     if not reason.strip():
         raise ModelError("Hãy ghi lý do xuất dữ liệu cá nhân.", field="reason")
     audit.log(what, "", "export", {"rows": [None, rows], "reason": [None, reason.strip()]})
+
+
+def write_person_record(*, person_id: int, path: Path | str) -> Path:
+    """A person's full record as a JSON file, for the person who asked for it."""
+    person = Person.get_or_none((Person.id == person_id) & Person.deleted_at.is_null())
+    if person is None:
+        raise ModelError("Không tìm thấy người dân này.")
+    if context.read_only:
+        raise ModelError("Tài khoản chỉ có quyền xem không được trích xuất hồ sơ đầy đủ.")
+    path = Path(path)
+    path.write_text(json.dumps(export_person(person), ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def erase_person_data(*, person_id: int) -> None:
+    person = Person.get_or_none((Person.id == person_id) & Person.deleted_at.is_null())
+    if person is None:
+        raise ModelError("Không tìm thấy người dân này.")
+    erase_person(person)
