@@ -9,7 +9,10 @@ with several wrong fields raises FormError listing all of them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
+
+import peewee as pw
 
 from .areas import ResidentialArea
 from .base import ModelError, context, database, now
@@ -19,7 +22,8 @@ from .fields import parse_birth, parse_day, parse_id_number, parse_phone, requir
 from .groups import Group, Membership
 from .party import PartyAssignment, PartyMember
 from .people import Person
-from .text import format_date, nfc
+from .terms import check_interim, term_end
+from .text import fold, format_date, nfc
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -62,12 +66,55 @@ def save_area(*, name: str, kind: AreaKind | str, area_id: int | None = None, fr
 
 
 def dissolve_area(*, area_id: int, on: dt.date) -> ResidentialArea:
-    """An area merged or dissolved: kept, with its date; its groups stay."""
+    """An area merged or dissolved: kept, with its date. Its groups must be
+    dissolved (or moved to another area) first: an area cannot stop while
+    groups still work in it."""
     area = _get(ResidentialArea, area_id, "khu dân cư")
+    if area.dissolved_on is not None:
+        raise ModelError(f"{area.name} đã giải thể ngày {format_date(area.dissolved_on)}.")
+    if not isinstance(on, dt.date):
+        raise ModelError("Chưa nhập ngày giải thể.", field="on")
+    if on > dt.date.today():
+        raise ModelError("Ngày giải thể không được sau hôm nay.", field="on")
+    active = [name for (name,) in Group.live(Group.name)
+              .where(Group.area == area, Group.dissolved_on.is_null() | (Group.dissolved_on > on))
+              .order_by(Group.id).tuples()]
+    if active:
+        shown = ", ".join(active[:5]) + (f" và {len(active) - 5} tổ khác" if len(active) > 5 else "")
+        raise ModelError(
+            f"Không giải thể được {area.name}: còn {len(active)} tổ đang hoạt động ({shown}). "
+            "Hãy giải thể các tổ này hoặc chuyển chúng sang khu dân cư khác trước.", field="on")
     with database.atomic():
         area.dissolved_on = on
         area.save()
     return area
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    area_id: int
+    name: str
+    kind: AreaKind
+    front_head_name: str
+    active_groups: int
+    dissolved_on: dt.date | None
+
+
+def area_rows() -> list[AreaRow]:
+    """The areas of the database with how many groups still work in each;
+    working areas first, then by name."""
+    groups = dict(Group.live(Group.area, pw.fn.COUNT(Group.id)).where(Group.dissolved_on.is_null())
+                  .group_by(Group.area).tuples())
+    rows = [AreaRow(a.id, a.name, AreaKind(a.kind), a.front_head_name, groups.get(a.id, 0), a.dissolved_on)
+            for a in ResidentialArea.live()]
+    rows.sort(key=lambda r: (r.dissolved_on is not None, fold(r.name), r.area_id))
+    return rows
+
+
+def area_form(area_id: int) -> dict[str, Any]:
+    area = _get(ResidentialArea, area_id, "khu dân cư")
+    return {"name": area.name, "kind": AreaKind(area.kind).value, "front_head_name": area.front_head_name,
+            "dissolved_on": area.dissolved_on}
 
 
 # -- groups ----------------------------------------------------------------
@@ -79,8 +126,12 @@ def save_group(*, name: str, area_id: int, group_type_id: int, founded_on: dt.da
         clean = required_name(name, "Tên tổ")
     except ValueError as exc:
         errors["name"] = str(exc)
-    if ResidentialArea.get_or_none(ResidentialArea.id == area_id) is None:
+    area = ResidentialArea.get_or_none((ResidentialArea.id == area_id) & ResidentialArea.deleted_at.is_null())
+    if area is None:
         errors["area"] = "Hãy chọn khu dân cư của tổ."
+    elif area.dissolved_on is not None and (
+            group_id is None or Group.get_or_none(Group.id == group_id, Group.area == area_id) is None):
+        errors["area"] = f"{area.name} đã giải thể ngày {format_date(area.dissolved_on)}: hãy chọn khu dân cư khác."
     if GroupType.get_or_none(GroupType.id == group_type_id) is None:
         errors["group_type"] = "Hãy chọn loại tổ."
     if founded_on and founded_on > dt.date.today():
@@ -127,15 +178,32 @@ def _serving_leader(group: Group) -> Membership | None:
         Membership.group == group, Membership.role == Role.LEADER, Membership.end_date.is_null()).first()
 
 
+def _check_end(role: Role, start: dt.date | None, end: dt.date | None) -> None:
+    """The end of a term: not before its start; an interim leader (quyền tổ
+    trưởng) serves at most 6 months (models.terms)."""
+    if end is None:
+        return
+    if start and end < start:
+        raise ModelError("Ngày kết thúc không được trước ngày bắt đầu.", field="end_date")
+    if role is Role.ACTING_LEADER and start:
+        try:
+            check_interim(start, end)
+        except ModelError as exc:
+            raise ModelError(f"{exc.message} Nhận nhiệm vụ ngày {format_date(start)} thì kết thúc chậm nhất ngày "
+                             f"{format_date(term_end(Role.ACTING_LEADER, start))}.", field="end_date") from None
+
+
 def add_member(*, group_id: int, person_id: int, role: Role | str = Role.MEMBER,
-               start_date: dt.date | None = None) -> Membership:
+               start_date: dt.date | None = None, end_date: dt.date | None = None) -> Membership:
     """Add a person to a group in a role. A new tổ trưởng ends the previous
     one's term on the day before; one who started that day or later is a
-    mistake to correct first."""
+    mistake to correct first. An interim leader's end, when given, is at
+    most 6 months after the start."""
     role = Role(role)
     group = _get(Group, group_id, "tổ")
     person = _get(Person, person_id, "người dân")
     start = start_date or dt.date.today()
+    _check_end(role, start, end_date)
     if not group.is_active:
         raise ModelError("Tổ đã giải thể: không thêm thành viên được.")
     same = Membership.live().where(Membership.group == group, Membership.person == person,
@@ -153,13 +221,14 @@ def add_member(*, group_id: int, person_id: int, role: Role | str = Role.MEMBER,
                         field="start_date")
                 current.end_date = start - ONE_DAY
                 current.save()
-        return Membership.create(group=group, person=person, role=role, start_date=start)
+        return Membership.create(group=group, person=person, role=role, start_date=start, end_date=end_date)
 
 
 def end_membership(*, membership_id: int, end_date: dt.date) -> Membership:
     membership = _get(Membership, membership_id, "thành viên")
-    if membership.start_date and end_date < membership.start_date:
-        raise ModelError("Ngày kết thúc không được trước ngày bắt đầu.", field="end_date")
+    if not isinstance(end_date, dt.date):
+        raise ModelError("Chưa nhập ngày kết thúc.", field="end_date")
+    _check_end(Role(membership.role), membership.start_date, end_date)
     with database.atomic():
         membership.end_date = end_date
         membership.save()
@@ -284,9 +353,16 @@ def assign_party_member(*, party_member_id: int, group_ids: list[int], start_dat
 
 
 def end_assignment(*, assignment_id: int, end_date: dt.date) -> PartyAssignment:
+    """End a party member's care of a group on ``end_date`` (not before its
+    start); an assignment already ended is left alone."""
     assignment = _get(PartyAssignment, assignment_id, "phân công")
+    if assignment.end_date is not None and assignment.end_date <= dt.date.today():
+        raise ModelError(f"Phân công này đã kết thúc ngày {format_date(assignment.end_date)}.")
+    if not isinstance(end_date, dt.date):
+        raise ModelError("Chưa nhập ngày kết thúc.", field="end_date")
     if assignment.start_date and end_date < assignment.start_date:
-        raise ModelError("Ngày kết thúc không được trước ngày bắt đầu.", field="end_date")
+        raise ModelError(f"Ngày kết thúc không được trước ngày bắt đầu phân công ({format_date(assignment.start_date)}).",
+                         field="end_date")
     with database.atomic():
         assignment.end_date = end_date
         assignment.updated_at = now()

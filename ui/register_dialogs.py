@@ -87,15 +87,113 @@ class GroupDialog(FormDialog):
 
 
 class AreaDialog(FormDialog):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("Thêm khu dân cư", parent)
-        self.line("name", "Tên khu dân cư (*)", "", "ví dụ: Khu phố 3, Thôn Đông")
-        self.add("kind", "Loại", combo([(k.value, label(k)) for k in AreaKind], AreaKind.KHU_PHO.value, empty=None))
-        self.line("front_head_name", "Trưởng ban công tác Mặt trận")
+    """Add a residential area, or correct one (name, kind, head of the Front
+    work committee)."""
+
+    def __init__(self, parent: QWidget | None = None, area_id: int | None = None):
+        super().__init__("Sửa khu dân cư" if area_id else "Thêm khu dân cư", parent)
+        self.area_id = area_id
+        v = registers.area_form(area_id) if area_id else {}
+        self.line("name", "Tên khu dân cư (*)", v.get("name", ""), "ví dụ: Khu phố 3, Thôn Đông")
+        self.add("kind", "Loại", combo([(k.value, label(k)) for k in AreaKind], v.get("kind", AreaKind.KHU_PHO.value),
+                                        empty=None))
+        self.line("front_head_name", "Trưởng ban công tác Mặt trận", v.get("front_head_name", ""),
+                  "họ và tên, ví dụ: Trần Văn Bình")
+        if context.read_only:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def submit(self) -> Any:
-        return registers.save_area(name=self.value("name"), kind=self.value("kind"),
+        return registers.save_area(area_id=self.area_id, name=self.value("name"), kind=self.value("kind"),
                                    front_head_name=self.value("front_head_name"))
+
+
+class AreasDialog(QDialog):
+    """The residential areas: add, correct, dissolve."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Khu dân cư")
+        self.resize(820, 460)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Tên khu dân cư", "Loại", "Trưởng ban công tác Mặt trận",
+                                              "Số tổ đang hoạt động", "Tình trạng"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton("&Thêm…")
+        self.edit_button = QPushButton("&Sửa…")
+        self.dissolve_button = QPushButton("&Giải thể…")
+        for b in (self.add_button, self.edit_button, self.dissolve_button):
+            bar.addWidget(b)
+            b.setEnabled(not context.read_only)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self.add_area)
+        self.edit_button.clicked.connect(self.edit_area)
+        self.dissolve_button.clicked.connect(self.dissolve_area)
+        self.table.doubleClicked.connect(lambda _index: self.edit_area())
+        self.table.itemSelectionChanged.connect(self.update_buttons)
+        self.changed = False
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        self.rows = registers.area_rows()
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            status = f"Đã giải thể ngày {format_date(r.dissolved_on)}" if r.dissolved_on else "Đang hoạt động"
+            values = [r.name, label(r.kind), r.front_head_name, str(r.active_groups), status]
+            for j, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if j == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if r.dissolved_on:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(i, j, item)
+            if r.area_id == select:
+                self.table.selectRow(i)
+        self.table.resizeColumnsToContents()
+        self.update_buttons()
+
+    def current(self) -> registers.AreaRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) and self.table.selectedItems() else None
+
+    def update_buttons(self) -> None:
+        area = self.current()
+        writable = not context.read_only
+        self.edit_button.setEnabled(writable and area is not None)
+        self.dissolve_button.setEnabled(writable and area is not None and area.dissolved_on is None)
+
+    def add_area(self) -> None:
+        dialog = AreaDialog(self)
+        if dialog.exec():
+            self.changed = True
+            self.refresh(dialog.result_value.id)
+
+    def edit_area(self) -> None:
+        area = self.current()
+        if area is not None and not context.read_only and AreaDialog(self, area.area_id).exec():
+            self.changed = True
+            self.refresh(area.area_id)
+
+    def dissolve_area(self) -> None:
+        area = self.current()
+        if area is None:
+            return
+        dialog = DateDialog(f"Giải thể {area.name}", "Ngày giải thể",
+                            lambda day: registers.dissolve_area(area_id=area.area_id, on=day), self, field="on")
+        if dialog.exec():
+            self.changed = True
+            self.refresh(area.area_id)
 
 
 class PersonPicker(QWidget):
@@ -141,23 +239,50 @@ class MemberDialog(FormDialog):
         self.add("person", "Người dân (*)", self.picker)
         self.add("role", "Vai trò", combo(ROLES, Role.MEMBER.value, empty=None))
         self.line("start_date", "Từ ngày", format_date(dt.date.today()), DATE_HINT)
+        self.line("end_date", "Đến ngày", "", "để trống nếu chưa định; quyền tổ trưởng: tối đa 6 tháng")
 
     def submit(self) -> Any:
         person_id = self.picker.person_id()
         if person_id is None:
             raise ModelError("Hãy tìm và chọn một người trong danh sách.", field="person")
         return registers.add_member(group_id=self.group_id, person_id=person_id, role=self.value("role"),
-                                    start_date=_day(self.value("start_date"), "Ngày bắt đầu", "start_date", True))
+                                    start_date=_day(self.value("start_date"), "Ngày bắt đầu", "start_date", True),
+                                    end_date=_day(self.value("end_date"), "Ngày kết thúc", "end_date"))
 
 
 class DateDialog(FormDialog):
-    def __init__(self, title: str, what: str, action: Any, parent: QWidget | None = None):
+    """One date to enter; ``field`` is the name the operation gives it in
+    its errors, so that they show under the date."""
+
+    def __init__(self, title: str, what: str, action: Any, parent: QWidget | None = None, field: str = "day"):
         super().__init__(title, parent)
-        self.what, self.action = what, action
-        self.line("day", what, format_date(dt.date.today()), DATE_HINT)
+        self.what, self.action, self.key = what, action, field
+        self.line(field, what, format_date(dt.date.today()), DATE_HINT)
 
     def submit(self) -> Any:
-        return self.action(_day(self.value("day"), self.what, "day", True))
+        return self.action(_day(self.value(self.key), self.what, self.key, True))
+
+
+class EndAssignmentDialog(FormDialog):
+    """End a party member's care of a group: choose the assignment, enter the day."""
+
+    def __init__(self, *, party_member_id: int | None = None, group_id: int | None = None,
+                 assignment_id: int | None = None, parent: QWidget | None = None):
+        super().__init__("Kết thúc phân công phụ trách tổ", parent)
+        today = dt.date.today()
+        self.open = [a for a in details.assignments(group_id=group_id, party_member_id=party_member_id)
+                     if a.end is None or a.end > today]
+        choices = [(a.assignment_id, f"{a.party_member} — {a.group_name} (từ {format_date(a.start)})")
+                   for a in self.open]
+        self.add("assignment", "Phân công (*)", combo(choices, assignment_id, empty=None if choices else "— không có —"))
+        self.line("end_date", "Ngày kết thúc (*)", format_date(today), DATE_HINT)
+
+    def submit(self) -> Any:
+        assignment_id = self.value("assignment")
+        if assignment_id is None:
+            raise ModelError("Không có phân công nào đang thực hiện để kết thúc.", field="assignment")
+        return registers.end_assignment(assignment_id=assignment_id,
+                                        end_date=_day(self.value("end_date"), "Ngày kết thúc", "end_date", True))
 
 
 class GroupDetailDialog(QDialog):
@@ -192,6 +317,12 @@ class GroupDetailDialog(QDialog):
         self.carers = QListWidget()
         self.carers.setMaximumHeight(110)
         layout.addWidget(self.carers)
+        carer_bar = QHBoxLayout()
+        self.end_assignment_button = QPushButton("Kết thúc &phân công…")
+        self.end_assignment_button.setEnabled(not context.read_only)
+        carer_bar.addWidget(self.end_assignment_button)
+        carer_bar.addStretch(1)
+        layout.addLayout(carer_bar)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         close.rejected.connect(self.reject)
@@ -199,6 +330,7 @@ class GroupDetailDialog(QDialog):
         self.add_button.clicked.connect(self.add_member)
         self.end_button.clicked.connect(self.end_member)
         self.dissolve_button.clicked.connect(self.dissolve)
+        self.end_assignment_button.clicked.connect(self.end_assignment)
         self.refresh()
 
     def refresh(self) -> None:
@@ -220,7 +352,11 @@ class GroupDetailDialog(QDialog):
         self.carers.clear()
         for a in details.assignments(group_id=self.group_id):
             until = f" đến {format_date(a.end)}" if a.end else ""
-            self.carers.addItem(f"{a.party_member} — từ {format_date(a.start)}{until}")
+            item = QListWidgetItem(f"{a.party_member} — từ {format_date(a.start)}{until}")
+            item.setData(Qt.ItemDataRole.UserRole, a.assignment_id)
+            if a.end is not None and a.end <= dt.date.today():
+                item.setForeground(Qt.GlobalColor.gray)
+            self.carers.addItem(item)
 
     def add_member(self) -> None:
         if MemberDialog(self.group_id, self).exec():
@@ -232,13 +368,20 @@ class GroupDetailDialog(QDialog):
             return
         m = self.rows[row]
         dialog = DateDialog(f"Kết thúc nhiệm vụ của {m.name}", "Ngày kết thúc",
-                            lambda day: registers.end_membership(membership_id=m.membership_id, end_date=day), self)
+                            lambda day: registers.end_membership(membership_id=m.membership_id, end_date=day), self,
+                            field="end_date")
         if dialog.exec():
+            self.refresh()
+
+    def end_assignment(self) -> None:
+        item = self.carers.currentItem()
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if EndAssignmentDialog(group_id=self.group_id, assignment_id=chosen, parent=self).exec():
             self.refresh()
 
     def dissolve(self) -> None:
         dialog = DateDialog("Giải thể tổ", "Ngày giải thể",
-                            lambda day: registers.dissolve_group(group_id=self.group_id, on=day), self)
+                            lambda day: registers.dissolve_group(group_id=self.group_id, on=day), self, field="on")
         if dialog.exec():
             self.refresh()
 
@@ -301,5 +444,5 @@ class AssignDialog(FormDialog):
             end_date=_day(self.value("end_date"), "Ngày kết thúc", "end_date"))
 
 
-__all__ = ["PersonDialog", "GroupDialog", "AreaDialog", "GroupDetailDialog", "PartyMemberDialog", "AssignDialog",
-           "MemberDialog", "run_op"]
+__all__ = ["PersonDialog", "GroupDialog", "AreaDialog", "AreasDialog", "GroupDetailDialog", "PartyMemberDialog",
+           "AssignDialog", "EndAssignmentDialog", "MemberDialog", "run_op"]

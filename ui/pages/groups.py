@@ -8,7 +8,7 @@ from models import details
 from models.listing import GroupListing
 
 from ..labels import ACTIVE, DISSOLVED, YES
-from ..register_dialogs import AreaDialog, GroupDetailDialog, GroupDialog
+from ..register_dialogs import AreasDialog, GroupDetailDialog, GroupDialog
 from ..table_model import CENTER, Column
 from .register_base import RegisterPage
 
@@ -41,7 +41,8 @@ class GroupsPage(RegisterPage):
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("group_type_id", "Mọi loại tổ", [])
         self.add_filter("active", "Mọi tình trạng", [(True, ACTIVE), (False, DISSOLVED)])
-        self.add_button("Thêm &khu dân cư…", self.add_area)
+        self.add_button("&Khu dân cư…", self.manage_areas, writes=False).setToolTip(
+            "Thêm, sửa, giải thể khu dân cư (thôn, ấp, khóm, khu phố, tổ dân phố)")
         self.add_button("&Thêm tổ…", self.add_group, "Ctrl+N")
         self.add_button("&Sửa…", self.edit_group)
         self.add_button("Thành &viên…", self.open_current, writes=False)
@@ -59,8 +60,10 @@ class GroupsPage(RegisterPage):
     def row_color(self, row: tuple) -> QColor | None:
         return None if row[ACTIVE_INDEX] else DISSOLVED_COLOR
 
-    def add_area(self) -> None:
-        if AreaDialog(self).exec():
+    def manage_areas(self) -> None:
+        dialog = AreasDialog(self)
+        dialog.exec()
+        if dialog.changed:
             self.load()
 
     def add_group(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from models import details
 from models.listing import PartyMemberListing
 
-from ..register_dialogs import AssignDialog, PartyMemberDialog
+from ..register_dialogs import AssignDialog, EndAssignmentDialog, PartyMemberDialog
 from ..table_model import CENTER, Column
 from .register_base import RegisterPage
 
@@ -37,6 +37,7 @@ class PartyPage(RegisterPage):
         self.add_button("&Thêm…", self.add_member, "Ctrl+N")
         self.add_button("&Sửa…", self.open_current, writes=False)
         self.add_button("&Phân công phụ trách tổ…", self.assign)
+        self.add_button("&Kết thúc phân công…", self.end_assignment)
         self.add_excel_buttons()
 
     def load(self) -> None:
@@ -57,4 +58,9 @@ class PartyPage(RegisterPage):
     def assign(self) -> None:
         row = self.current_row()
         if row is not None and AssignDialog(row[ID_INDEX], self).exec():
+            self.reload()
+
+    def end_assignment(self) -> None:
+        row = self.current_row()
+        if row is not None and EndAssignmentDialog(party_member_id=row[ID_INDEX], parent=self).exec():
             self.reload()
