@@ -219,3 +219,13 @@ def get_recommendation(rec_id: int) -> Recommendation | None:
     """A live recommendation by id, or None."""
     row = Recommendation.get_or_none(Recommendation.id == rec_id)
     return None if row is None or row.deleted_at is not None else row
+
+
+def delete_recommendation(rec: Any) -> None:
+    """A recommendation entered by mistake: a tombstone (with its history),
+    so that the deletion travels with the next package."""
+    row = _get(rec)
+    with database.atomic():
+        for event in RecommendationEvent.live().where(RecommendationEvent.recommendation == row.id):
+            event.tombstone()
+        row.tombstone()

@@ -116,6 +116,13 @@ def get_mediation(case_id: int) -> MediationCase | None:
     return None if row is None or row.deleted_at is not None else row
 
 
+def delete_mediation(case: Any) -> None:
+    """A case entered by mistake: a tombstone, so that the deletion travels."""
+    row = _get(MediationCase, case, "vụ việc hòa giải")
+    with database.atomic():
+        row.tombstone()
+
+
 # -- titles ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -342,6 +349,11 @@ def add_review(*, rule: Any, year: int, reviewed_on: dt.date, note: str = "",
         raise ModelError(f"Quy chế này đã được rà soát năm {year}.", field="year")
     with database.atomic():
         return RuleReview.create(rule=r, year=year, reviewed_on=reviewed_on, note=(note or "").strip())
+
+
+def get_rule(rule_id: int) -> CoordinationRule | None:
+    row = CoordinationRule.get_or_none(CoordinationRule.id == rule_id)
+    return None if row is None or row.deleted_at is not None else row
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from models import meeting_ops as ops
 from models.activity_listing import MeetingRegisterListing
-from models.base import ModelError
+from models.base import ModelError, context
 from models.text import format_date, format_int
 
+from ..forms import ask
 from ..labels import label
 from ..table_model import Column
 from . import forms
@@ -293,9 +294,12 @@ class MeetingsPage(ListPage):
         bar, self.buttons = forms.toolbar(self, [
             ("&Thêm buổi sinh hoạt", "Ctrl+N", self.add_meeting),
             ("&Sửa", None, self.edit_selected),
+            ("&Xóa", None, self.delete_selected),
             ("Danh sách &vắng mặt", None, self.show_absentees_of_selected),
             ("Vắng &liên tiếp…", None, self.show_absentee_report),
         ])
+        self.delete_button = self.buttons[2]
+        self.delete_button.setEnabled(not context.read_only)
         caption = QLabel("&Năm:")
         caption.setBuddy(self.year_box)
         bar.insertWidget(0, caption)
@@ -338,6 +342,23 @@ class MeetingsPage(ListPage):
             forms.show_error(self, error)
             return
         self.open_dialog(MeetingDialog(self, draft))
+
+    def delete_selected(self) -> None:
+        """A meeting entered by mistake: asked first, then marked deleted."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.row(index.row())
+        if not ask(self, "Xóa buổi sinh hoạt",
+                   f"Xóa buổi sinh hoạt ngày {format_date(row[0])} của {row[1]}?\n"
+                   "Buổi sinh hoạt sẽ không còn trong sổ và trong các số liệu báo cáo."):
+            return
+        try:
+            ops.delete_meeting(row[ID_INDEX])
+        except ModelError as error:
+            QMessageBox.warning(self, "Không xóa được", error.message)
+            return
+        self.model.reload()
 
     def open_dialog(self, dialog: MeetingDialog) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 from models import meeting_ops
 from models import recommendation_ops as ops
 from models.activity_listing import RecommendationRegisterListing
-from models.base import ModelError
+from models.base import ModelError, context
 from models.enums import RecommendationState
 from models.recommendations import Recommendation
 from models.text import format_date
 
+from ..forms import ask
 from ..labels import OVERDUE, label
 from ..table_model import CENTER, OVERDUE_COLOR, Column
 from . import forms
@@ -239,7 +241,10 @@ class RecommendationsPage(ListPage):
             ("&Thêm kiến nghị", "Ctrl+N", self.add_recommendation),
             ("&Sửa", None, self.edit_selected),
             ("&Chuyển trạng thái…", "Ctrl+T", self.change_selected_state),
+            ("&Xóa", None, self.delete_selected),
         ])
+        self.delete_button = self.buttons[3]
+        self.delete_button.setEnabled(not context.read_only)
         caption = QLabel("Tình t&rạng:")
         caption.setBuddy(self.state_box)
         for i, w in enumerate((caption, self.state_box, self.overdue_only)):
@@ -281,3 +286,19 @@ class RecommendationsPage(ListPage):
         rec = self.selected()
         if rec is not None and StateDialog(self, rec).exec() == QDialog.DialogCode.Accepted:
             self.model.reload()
+
+    def delete_selected(self) -> None:
+        """A recommendation entered by mistake: asked first, then marked deleted."""
+        rec = self.selected()
+        if rec is None:
+            return
+        if not ask(self, "Xóa kiến nghị",
+                   f"Xóa kiến nghị nhập nhầm “{rec.content}” (ngày nêu {format_date(rec.raised_on)})?\n"
+                   "Kiến nghị và quá trình xử lý của nó sẽ không còn trong danh sách và báo cáo."):
+            return
+        try:
+            ops.delete_recommendation(rec.id)
+        except ModelError as error:
+            QMessageBox.warning(self, "Không xóa được", error.message)
+            return
+        self.model.reload()

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 
 from models import meeting_ops, terms, yearly_ops
 from models.activity_listing import FunctionListing, MediationListing
-from models.base import ModelError
+from models.base import ModelError, context
 from models.enums import GroupTitleKind, HouseholdTitleKind, MediationOutcome
 from models.mediation import MediationCase
-from models.text import format_int, format_money, format_percent
+from models.text import format_date, format_int, format_money, format_percent
 
+from ..forms import ask
 from ..labels import label
 from ..table_model import CENTER, OVERDUE_COLOR, Column
 from . import forms
@@ -155,7 +156,11 @@ class MediationPage(ListPage):
         super().__init__(MediationListing(), parent)
         self.year_box = forms.choice_box([(None, ALL_YEARS)] + [
             (y, str(y)) for y in range(dt.date.today().year, dt.date.today().year - 10, -1)])
-        bar, _ = forms.toolbar(self, [("&Thêm vụ việc", "Ctrl+N", self.add_case), ("&Sửa", None, self.edit_selected)])
+        bar, buttons = forms.toolbar(self, [("&Thêm vụ việc", "Ctrl+N", self.add_case),
+                                            ("&Sửa", None, self.edit_selected),
+                                            ("&Xóa", None, self.delete_selected)])
+        self.delete_button = buttons[2]
+        self.delete_button.setEnabled(not context.read_only)
         self.summary = QLabel()
         _labelled(bar, "&Năm:", self.year_box, 0)
         bar.addWidget(self.summary)
@@ -174,6 +179,25 @@ class MediationPage(ListPage):
         case = yearly_ops.get_mediation(self.model.row(index.row())[-1])
         if case is not None and MediationDialog(self, case).exec() == QDialog.DialogCode.Accepted:
             self.model.reload()
+
+    def delete_selected(self) -> None:
+        """A case entered by mistake: asked first, then marked deleted."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        case = yearly_ops.get_mediation(self.model.row(index.row())[-1])
+        if case is None:
+            return
+        if not ask(self, "Xóa vụ việc hòa giải",
+                   f"Xóa vụ việc hòa giải nhập nhầm giữa {case.parties} (tiếp nhận ngày {format_date(case.opened_on)})?\n"
+                   "Vụ việc sẽ không còn trong danh sách và trong số liệu báo cáo."):
+            return
+        try:
+            yearly_ops.delete_mediation(case.id)
+        except ModelError as error:
+            QMessageBox.warning(self, "Không xóa được", error.message)
+            return
+        self.model.reload()
 
 
 # -- Danh hiệu ---------------------------------------------------------------------
@@ -399,17 +423,22 @@ def _review_state(flags: tuple[bool, bool]) -> str:
 
 
 class RuleDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
+    """Add a coordination rule, or correct one (``rule``)."""
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None, rule: Any = None):
         super().__init__(parent)
         self.today = today or dt.date.today()
-        self.setWindowTitle("Thêm quy chế phối hợp")
+        self.rule = rule
+        self.setWindowTitle("Sửa quy chế phối hợp" if rule else "Thêm quy chế phối hợp")
         self.resize(560, 320)
         self.group = forms.choice_box(((g.group_id, g.name) for g in meeting_ops.group_choices(meeting_only=False)),
                                       searchable=True)
-        self.signed_on = forms.date_edit(self.today)
-        self.leader = QLineEdit()
-        self.front_head = QLineEdit()
-        self.note = QLineEdit("Quy chế phối hợp giữa Tổ trưởng và Trưởng ban công tác Mặt trận")
+        self.signed_on = forms.date_edit(rule.signed_on if rule else self.today)
+        self.leader = QLineEdit(rule.leader_name if rule else "")
+        self.front_head = QLineEdit(rule.front_head_name if rule else "")
+        self.note = QLineEdit(rule.note if rule else "Quy chế phối hợp giữa Tổ trưởng và Trưởng ban công tác Mặt trận")
+        if rule is not None:
+            forms.select_value(self.group, rule.group_id)
         form = QFormLayout(self)
         form.addRow("&Tổ:", self.group)
         form.addRow("&Ngày ký:", self.signed_on)
@@ -426,7 +455,7 @@ class RuleDialog(QDialog):
         try:
             yearly_ops.save_rule(group=self.group.currentData(), signed_on=forms.from_qdate(self.signed_on),
                                  leader_name=self.leader.text(), front_head_name=self.front_head.text(),
-                                 note=self.note.text(), today=self.today)
+                                 note=self.note.text(), rule=self.rule.id if self.rule else None, today=self.today)
         except ModelError as error:
             forms.show_error(self, error, self.fields)
             return
@@ -481,6 +510,7 @@ class RulesPage(ListPage):
         super().__init__(FunctionListing(_rule_rows, search_columns=(0, 1), filters=("only_due",)), parent)
         self.only_due = QCheckBox("Chỉ quy chế &đến hạn rà soát")
         bar, _ = forms.toolbar(self, [("&Thêm quy chế", "Ctrl+N", self.add_rule),
+                                      ("&Sửa", None, self.edit_selected),
                                       ("&Rà soát…", None, self.review_selected)])
         bar.insertWidget(0, self.only_due)
         self.layout_.insertLayout(2, bar)
@@ -496,6 +526,14 @@ class RulesPage(ListPage):
 
     def add_rule(self) -> None:
         if RuleDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.model.reload()
+
+    def edit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        rule = yearly_ops.get_rule(self.model.row(index.row())[-1])
+        if rule is not None and RuleDialog(self, rule=rule).exec() == QDialog.DialogCode.Accepted:
             self.model.reload()
 
     def review_selected(self) -> None:
