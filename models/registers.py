@@ -9,6 +9,7 @@ with several wrong fields raises FormError listing all of them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,10 +81,10 @@ def dissolve_area(*, area_id: int, on: dt.date) -> ResidentialArea:
               .where(Group.area == area, Group.dissolved_on.is_null() | (Group.dissolved_on > on))
               .order_by(Group.id).tuples()]
     if active:
-        shown = ", ".join(active[:5]) + (f" và {len(active) - 5} tổ khác" if len(active) > 5 else "")
+        shown = ", ".join(active[:3]) + (f" và {len(active) - 3} tổ khác" if len(active) > 3 else "")
         raise ModelError(
-            f"Không giải thể được {area.name}: còn {len(active)} tổ đang hoạt động ({shown}). "
-            "Hãy giải thể các tổ này hoặc chuyển chúng sang khu dân cư khác trước.", field="on")
+            f"Chưa giải thể được {area.name}: còn {len(active)} tổ đang hoạt động ({shown}). "
+            "Hãy giải thể các tổ này hoặc chuyển sang khu dân cư khác trước.", field="on")
     with database.atomic():
         area.dissolved_on = on
         area.save()
@@ -100,6 +101,11 @@ class AreaRow:
     dissolved_on: dt.date | None
 
 
+def _natural(name: str) -> list[Any]:
+    """Sort key putting "Khu phố 2" before "Khu phố 10"."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", fold(name)) if part]
+
+
 def area_rows() -> list[AreaRow]:
     """The areas of the database with how many groups still work in each;
     working areas first, then by name."""
@@ -107,7 +113,7 @@ def area_rows() -> list[AreaRow]:
                   .group_by(Group.area).tuples())
     rows = [AreaRow(a.id, a.name, AreaKind(a.kind), a.front_head_name, groups.get(a.id, 0), a.dissolved_on)
             for a in ResidentialArea.live()]
-    rows.sort(key=lambda r: (r.dissolved_on is not None, fold(r.name), r.area_id))
+    rows.sort(key=lambda r: (r.dissolved_on is not None, _natural(r.name), r.area_id))
     return rows
 
 

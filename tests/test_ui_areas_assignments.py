@@ -68,7 +68,7 @@ def test_areas_dialog_lists_areas_and_refuses_to_dissolve_one_with_working_group
     monkeypatch.setattr(DateDialog, "exec", run_date_dialog)
     dialog.dissolve_area()
     message = shown[0].errors["on"].text()
-    assert "còn 2 tổ đang hoạt động" in message and "Tổ dân phố số 1" in message
+    assert "Chưa giải thể được Khu phố 1: còn 2 tổ đang hoạt động" in message and "Tổ dân phố số 1" in message
     assert not shown[0].errors["on"].isHidden()
     assert ResidentialArea.get_by_id(seeded.areas[0].id).dissolved_on is None
     assert Group.get_by_id(seeded.groups[0].id).dissolved_on is None

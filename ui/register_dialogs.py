@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -86,7 +87,21 @@ class GroupDialog(FormDialog):
             founded_on=_day(self.value("founded_on"), "Ngày thành lập", "founded_on"))
 
 
-class AreaDialog(FormDialog):
+class GrowingFormDialog(FormDialog):
+    """A small form that grows to show a long error under a field (a
+    word-wrapped label only gets its height through height-for-width)."""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        super().show_errors(errors)
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+
+class AreaDialog(GrowingFormDialog):
     """Add a residential area, or correct one (name, kind, head of the Front
     work committee)."""
 
@@ -122,7 +137,11 @@ class AreasDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(110)
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         bar = QHBoxLayout()
         self.add_button = QPushButton("&Thêm…")
@@ -160,7 +179,6 @@ class AreasDialog(QDialog):
                 self.table.setItem(i, j, item)
             if r.area_id == select:
                 self.table.selectRow(i)
-        self.table.resizeColumnsToContents()
         self.update_buttons()
 
     def current(self) -> registers.AreaRow | None:
@@ -250,12 +268,13 @@ class MemberDialog(FormDialog):
                                     end_date=_day(self.value("end_date"), "Ngày kết thúc", "end_date"))
 
 
-class DateDialog(FormDialog):
+class DateDialog(GrowingFormDialog):
     """One date to enter; ``field`` is the name the operation gives it in
     its errors, so that they show under the date."""
 
     def __init__(self, title: str, what: str, action: Any, parent: QWidget | None = None, field: str = "day"):
         super().__init__(title, parent)
+        self.setMinimumWidth(520)
         self.what, self.action, self.key = what, action, field
         self.line(field, what, format_date(dt.date.today()), DATE_HINT)
 
@@ -263,12 +282,13 @@ class DateDialog(FormDialog):
         return self.action(_day(self.value(self.key), self.what, self.key, True))
 
 
-class EndAssignmentDialog(FormDialog):
+class EndAssignmentDialog(GrowingFormDialog):
     """End a party member's care of a group: choose the assignment, enter the day."""
 
     def __init__(self, *, party_member_id: int | None = None, group_id: int | None = None,
                  assignment_id: int | None = None, parent: QWidget | None = None):
         super().__init__("Kết thúc phân công phụ trách tổ", parent)
+        self.setMinimumWidth(640)
         today = dt.date.today()
         self.open = [a for a in details.assignments(group_id=group_id, party_member_id=party_member_id)
                      if a.end is None or a.end > today]
