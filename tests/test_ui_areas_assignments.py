@@ -14,7 +14,14 @@ from models.groups import Group, Membership
 from models.party import PartyAssignment
 from ui.pages.groups import GroupsPage
 from ui.pages.party import PartyPage
-from ui.register_dialogs import AreaDialog, AreasDialog, DateDialog, EndAssignmentDialog, GroupDetailDialog, MemberDialog
+from ui.register_dialogs import (
+    AreaDialog,
+    AreasDialog,
+    DateDialog,
+    EndAssignmentDialog,
+    GroupDetailDialog,
+    MemberDialog,
+)
 
 
 def row_of(dialog, name):

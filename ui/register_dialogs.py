@@ -464,5 +464,15 @@ class AssignDialog(FormDialog):
             end_date=_day(self.value("end_date"), "Ngày kết thúc", "end_date"))
 
 
-__all__ = ["PersonDialog", "GroupDialog", "AreaDialog", "AreasDialog", "GroupDetailDialog", "PartyMemberDialog",
-           "AssignDialog", "EndAssignmentDialog", "MemberDialog", "run_op"]
+__all__ = [
+    "AreaDialog",
+    "AreasDialog",
+    "AssignDialog",
+    "EndAssignmentDialog",
+    "GroupDetailDialog",
+    "GroupDialog",
+    "MemberDialog",
+    "PartyMemberDialog",
+    "PersonDialog",
+    "run_op",
+]
