@@ -13,7 +13,7 @@ import pytest
 from models import db as dbmod
 from models.backups import check_file, list_backups, newest_good_backup, restore, take_backup, thin, to_keep
 from models.base import ModelError
-from models.lock import DatabaseBusy, WriterLock
+from models.lock import WriterLock
 from models.people import Person
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,12 +4,10 @@ import datetime as dt
 import hashlib
 import unicodedata
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
 import app
 from exchange.excel_import import inspect, run_import, write_template
-from models.base import ModelError
 from models.groups import Membership
 from models.party import PartyMember
 from models.people import Person
