@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import peewee as pw
@@ -28,7 +29,7 @@ from .meetings import Meeting, MeetingTopicLink
 from .party import PartyAssignment, PartyComment, PartyMember
 from .people import Person
 from .recommendations import Recommendation
-from .statistics import Ratio, _active, _count_if, _distinct_if, _serving
+from .statistics import Job, Plan, Ratio, _active, _count_if, _distinct_if, _serving
 from .text import nfc
 from .titles import HouseholdTitle
 from .units import find_unit
@@ -143,6 +144,15 @@ def breakdowns(year: int, kinds: tuple[By, ...], *, unit: str | None = None, tod
     the place (area or commune) and the group type together, and the rows are
     added up per kind in Python (figures counted per group add up; distinct
     party members are counted per kind apart)."""
+    plan = breakdowns_plan(year, kinds, unit=unit, today=today, until=until)
+    for job in plan.jobs:
+        job.run()
+    return plan.finish()
+
+
+def breakdowns_plan(year: int, kinds: tuple[By, ...], *, unit: str | None = None, today: dt.date | None = None,
+                    until: dt.date | None = None) -> Plan:
+    """``breakdowns`` as independent reads (see ``statistics.Plan``)."""
     kinds = tuple(By(k) for k in kinds)
     places = [k for k in kinds if k is not By.GROUP_TYPE]
     if len(places) > 1:
@@ -163,74 +173,105 @@ def breakdowns(year: int, kinds: tuple[By, ...], *, unit: str | None = None, tod
                 for name, number in zip(names, numbers):
                     slot[name] = slot.get(name, 0) + int(number or 0)
 
+    jobs: list[Job] = []
+
+    def job(name: str, cost: float):
+        def add(fn: Callable[[], None]) -> Callable[[], None]:
+            jobs.append(Job(name, cost, fn))
+            return fn
+        return add
+
     founded = Group.founded_on.is_null() | (Group.founded_on <= day)
-    put(_groups(Group.select(*keys, pw.fn.COUNT(Group.id), _count_if(_active(day))), unit, join_group=False)
-        .where(founded).group_by(*keys).tuples(), "groups_total", "groups_active")
+
+    @job("groups by place", 0.03)
+    def _groups_by_place() -> None:
+        put(_groups(Group.select(*keys, pw.fn.COUNT(Group.id), _count_if(_active(day))), unit, join_group=False)
+            .where(founded).group_by(*keys).tuples(), "groups_total", "groups_active")
 
     lead = Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value])
     party = PartyMember.alias()
-    put(_groups(Membership.select(*keys, _distinct_if(lead, Membership.group),
-                                  _distinct_if(lead & party.id.is_null(False), Membership.group)), unit)
-        .join(party, pw.JOIN.LEFT_OUTER,
-              on=((party.person == Membership.person) & party.deleted_at.is_null()
-                  & (party.admitted_on.is_null() | (party.admitted_on <= day))))
-        .where(_serving(Membership, day), _active(day), lead).group_by(*keys).tuples(),
-        "leaders", "party_leaders")
+
+    @job("leaders by place", 0.08)
+    def _leaders_by_place() -> None:
+        put(_groups(Membership.select(*keys, _distinct_if(lead, Membership.group),
+                                      _distinct_if(lead & party.id.is_null(False), Membership.group)), unit)
+            .join(party, pw.JOIN.LEFT_OUTER,
+                  on=((party.person == Membership.person) & party.deleted_at.is_null()
+                      & (party.admitted_on.is_null() | (party.admitted_on <= day))))
+            .where(_serving(Membership, day), _active(day), lead).group_by(*keys).tuples(),
+            "leaders", "party_leaders")
 
     # Distinct party members: counted per kind, not added up over types.
-    for kind in kinds:
+    def assigned(kind: By) -> None:
         kind_keys = (place_key, pw.Value(0)) if kind is not By.GROUP_TYPE else (pw.Value(0), Group.group_type)
         put(_groups(PartyAssignment.select(*kind_keys, pw.fn.COUNT(PartyAssignment.party_member.distinct())), unit)
             .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
             .where(_serving(PartyAssignment, day), PartyMember.deleted_at.is_null(), _active(day))
             .group_by(*kind_keys).tuples(), "assigned_party_members", per=(kind,))
 
+    for kind in kinds:
+        job(f"assigned by {kind.value}", 0.03)(lambda kind=kind: assigned(kind))
+
     # Meetings and recommendations are first added up per group (a narrow
     # index read), then the groups' sums by place and type.
-    per_group = (Meeting.select(Meeting.group.alias("gid"), pw.fn.COUNT(Meeting.id).alias("n"),
-                                pw.fn.SUM(Meeting.members_present + Meeting.other_attendees).alias("attendance"))
-                 .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last))
-                 .group_by(Meeting.group))
-    put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.n), pw.fn.SUM(per_group.c.attendance))
-                .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
-        .group_by(*keys).tuples(), "meetings", "attendance")
+    @job("meetings by place", 0.065)
+    def _meetings_by_place() -> None:
+        per_group = (Meeting.select(Meeting.group.alias("gid"), pw.fn.COUNT(Meeting.id).alias("n"),
+                                    pw.fn.SUM(Meeting.members_present + Meeting.other_attendees).alias("attendance"))
+                     .where(Meeting.deleted_at.is_null(), Meeting.held_on.between(first, last))
+                     .group_by(Meeting.group))
+        put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.n), pw.fn.SUM(per_group.c.attendance))
+                    .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
+            .group_by(*keys).tuples(), "meetings", "attendance")
 
-    R = Recommendation
-    closed_in_period = R.closed_on.between(first, last)
-    settled = closed_in_period & R.state.in_([RecommendationState.RESOLVED.value, RecommendationState.ANSWERED.value])
-    open_on_day = (R.raised_on <= day) & (R.closed_on.is_null() | (R.closed_on > day))
-    per_group = (R.select(R.group.alias("gid"), _count_if(R.raised_on.between(first, last)).alias("raised"),
-                          _count_if(settled).alias("settled"),
-                          _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day)).alias("overdue"))
-                 .where(R.deleted_at.is_null(), R.raised_on <= day, R.group.is_null(False)).group_by(R.group))
-    put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.raised), pw.fn.SUM(per_group.c.settled),
-                             pw.fn.SUM(per_group.c.overdue))
-                .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
-        .group_by(*keys).tuples(),
-        "recommendations_raised", "recommendations_settled", "recommendations_overdue")
+    @job("recommendations by place", 0.095)
+    def _recommendations_by_place() -> None:
+        R = Recommendation
+        closed_in_period = R.closed_on.between(first, last)
+        settled = closed_in_period & R.state.in_([RecommendationState.RESOLVED.value,
+                                                  RecommendationState.ANSWERED.value])
+        open_on_day = (R.raised_on <= day) & (R.closed_on.is_null() | (R.closed_on > day))
+        per_group = (R.select(R.group.alias("gid"), _count_if(R.raised_on.between(first, last)).alias("raised"),
+                              _count_if(settled).alias("settled"),
+                              _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < day)).alias("overdue"))
+                     .where(R.deleted_at.is_null(), R.raised_on <= day, R.group.is_null(False)).group_by(R.group))
+        put(_groups(Group.select(*keys, pw.fn.SUM(per_group.c.raised), pw.fn.SUM(per_group.c.settled),
+                                 pw.fn.SUM(per_group.c.overdue))
+                    .join(per_group, on=(per_group.c.gid == Group.id)).switch(Group), unit, join_group=False)
+            .group_by(*keys).tuples(),
+            "recommendations_raised", "recommendations_settled", "recommendations_overdue")
 
     if place is not None:
         person_key = Person.area if place is By.AREA else ResidentialArea.commune_code
-        people = (Person.select(person_key, pw.Value(0), _count_if(Person.household_head.is_null()
-                                                                     | (Person.household_head == Person.id)))
-                  .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
-                  .where(Person.deleted_at.is_null(), ResidentialArea.deleted_at.is_null()))
-        if unit is not None:
-            people = people.where(ResidentialArea.commune_code == unit)
-        put(people.group_by(person_key).tuples(), "households", per=(place,))
-        titles = (HouseholdTitle.select(
-            person_key, pw.Value(0), _count_if(HouseholdTitle.kind == HouseholdTitleKind.CULTURED_FAMILY.value),
-            _count_if(HouseholdTitle.kind == HouseholdTitleKind.THREE_NO.value))
-            .join(Person, on=(HouseholdTitle.head == Person.id))
-            .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
-            .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year == year, Person.deleted_at.is_null(),
-                   ResidentialArea.deleted_at.is_null()))
-        if unit is not None:
-            titles = titles.where(ResidentialArea.commune_code == unit)
-        put(titles.group_by(person_key).tuples(), "cultured_households", "three_no_households", per=(place,))
 
-    return {kind: [BreakdownRow(key=k, name=nfc(name), **values[kind].get(k, {})) for k, name in _names(kind, unit)]
-            for kind in kinds}
+        @job("households by place", 0.075)
+        def _households_by_place() -> None:
+            people = (Person.select(person_key, pw.Value(0), _count_if(Person.household_head.is_null()
+                                                                         | (Person.household_head == Person.id)))
+                      .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
+                      .where(Person.deleted_at.is_null(), ResidentialArea.deleted_at.is_null()))
+            if unit is not None:
+                people = people.where(ResidentialArea.commune_code == unit)
+            put(people.group_by(person_key).tuples(), "households", per=(place,))
+
+        @job("household titles by place", 0.22)
+        def _household_titles_by_place() -> None:
+            titles = (HouseholdTitle.select(
+                person_key, pw.Value(0), _count_if(HouseholdTitle.kind == HouseholdTitleKind.CULTURED_FAMILY.value),
+                _count_if(HouseholdTitle.kind == HouseholdTitleKind.THREE_NO.value))
+                .join(Person, on=(HouseholdTitle.head == Person.id))
+                .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
+                .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year == year, Person.deleted_at.is_null(),
+                       ResidentialArea.deleted_at.is_null()))
+            if unit is not None:
+                titles = titles.where(ResidentialArea.commune_code == unit)
+            put(titles.group_by(person_key).tuples(), "cultured_households", "three_no_households", per=(place,))
+
+    def finish() -> dict[By, list[BreakdownRow]]:
+        return {kind: [BreakdownRow(key=k, name=nfc(name), **values[kind].get(k, {}))
+                       for k, name in _names(kind, unit)] for kind in kinds}
+
+    return Plan(jobs, finish)
 
 
 # -- registers -------------------------------------------------------------------

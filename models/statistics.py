@@ -29,8 +29,10 @@ figures only).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import peewee as pw
 
@@ -290,6 +292,36 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
     it: ``periods`` are years, or (year, until) pairs. Each table is read
     once for all the years (a conditional aggregate per year), so the three
     years of a report's chart cost little more than one."""
+    plan = years_figures_plan(periods, unit=unit, area=area, group_type=group_type, today=today)
+    for job in plan.jobs:
+        job.run()
+    return plan.finish()
+
+
+@dataclass(frozen=True)
+class Job:
+    """One read of a plan: ``run`` fills the plan's figures (each job its
+    own), ``cost`` is its rough share of the time, so that a caller reading
+    on parallel connections can start the longest first."""
+
+    name: str
+    cost: float
+    run: Callable[[], None]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The reads of a set of figures, run in any order (or side by side, each
+    on its own connection), then ``finish()`` gives the figures."""
+
+    jobs: list[Job]
+    finish: Callable[[], Any]
+
+
+def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *, unit: str | None = None,
+                       area: int | None = None, group_type: int | None = None,
+                       today: dt.date | None = None) -> Plan:
+    """``years_figures`` as independent reads (see ``Plan``)."""
     today = today or dt.date.today()
     ps: list[_Period] = []
     for item in periods:
@@ -300,6 +332,14 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
         raise ValueError("each year once")
     scope = _Scope(unit, area, group_type)
     values: dict[int, dict[str, object]] = {p.year: {} for p in ps}
+    years = [p.year for p in ps]
+    jobs: list[Job] = []
+
+    def job(name: str, cost: float):
+        def add(fn: Callable[[], None]) -> Callable[[], None]:
+            jobs.append(Job(name, cost, fn))
+            return fn
+        return add
 
     def spread(row, *names: str) -> None:
         """``row`` holds len(names) figures per period, period after period."""
@@ -310,18 +350,23 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
     def founded(p: _Period) -> pw.Expression:
         return Group.founded_on.is_null() | (Group.founded_on <= p.day)
 
-    # Groups: total (founded by the day) and active on the day.
-    spread(Group.select(*[a for p in ps for a in (_count_if(founded(p)), _count_if(founded(p) & _active(p.day)))])
-           .where(scope.group_condition()).tuples().get(), "groups_total", "groups_active")
-    spread(ResidentialArea.select(*[_count_if(ResidentialArea.dissolved_on.is_null()
-                                              | (ResidentialArea.dissolved_on > p.day)) for p in ps])
-           .where(ResidentialArea.id.in_(scope.areas())).tuples().get(), "areas")
+    @job("groups", 0.04)
+    def _groups() -> None:
+        # Groups: total (founded by the day) and active on the day.
+        spread(Group.select(*[a for p in ps for a in (_count_if(founded(p)), _count_if(founded(p) & _active(p.day)))])
+               .where(scope.group_condition()).tuples().get(), "groups_total", "groups_active")
+        spread(ResidentialArea.select(*[_count_if(ResidentialArea.dissolved_on.is_null()
+                                                  | (ResidentialArea.dissolved_on > p.day)) for p in ps])
+               .where(ResidentialArea.id.in_(scope.areas())).tuples().get(), "areas")
 
     # Leaders, interim leaders, deputies; leaders who are party members: per
     # reference day, the serving holders of these roles (a covering index).
+    # One read per day: a single read with every day's conditions costs as
+    # much as the three, and they can run side by side.
     lead = Membership.role.in_([Role.LEADER.value, Role.ACTING_LEADER.value])
     party = PartyMember.alias()
-    for p in ps:
+
+    def leaders(p: _Period) -> None:
         spread_one = (Membership.select(
             _distinct_if(lead, Membership.group),
             _distinct_if(Membership.role == Role.ACTING_LEADER.value, Membership.group),
@@ -337,31 +382,42 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
         values[p.year].update(zip(("leaders", "interim_leaders", "deputies", "party_leaders"),
                                   (int(x or 0) for x in spread_one)))
 
-    columns = []
     for p in ps:
-        on = _serving(PartyAssignment, p.day) & _active(p.day)
-        columns += [_distinct_if(on, PartyAssignment.party_member), _distinct_if(on, PartyAssignment.group)]
-    spread(PartyAssignment.select(*columns)
-           .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
-           .switch(PartyAssignment).join(Group, on=(PartyAssignment.group == Group.id))
-           .where(PartyMember.deleted_at.is_null(), scope.group_condition())
-           .tuples().get(), "assigned_party_members", "groups_with_party_member")
+        job(f"leaders {p.year}", 0.10)(lambda p=p: leaders(p))
 
-    party_query = (PartyMember.select(*[_count_if(PartyMember.admitted_on.is_null()
-                                                  | (PartyMember.admitted_on <= p.day)) for p in ps])
-                   .where(PartyMember.deleted_at.is_null()))
-    if scope.filtered:
-        party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(scope.person_condition())
-    spread(party_query.tuples().get(), "party_members")
-    # People and households do not depend on the day.
-    people, households = (Person.select(pw.fn.COUNT(Person.id), _count_if(
-        Person.household_head.is_null() | (Person.household_head == Person.id)))
-        .where(scope.person_condition()).tuples().get())
-    for v in values.values():
-        v.update(people=people or 0, households=households or 0)
+    @job("party assignments", 0.05)
+    def _assignments() -> None:
+        columns = []
+        for p in ps:
+            on = _serving(PartyAssignment, p.day) & _active(p.day)
+            columns += [_distinct_if(on, PartyAssignment.party_member), _distinct_if(on, PartyAssignment.group)]
+        spread(PartyAssignment.select(*columns)
+               .join(PartyMember, on=(PartyAssignment.party_member == PartyMember.id))
+               .switch(PartyAssignment).join(Group, on=(PartyAssignment.group == Group.id))
+               .where(PartyMember.deleted_at.is_null(), scope.group_condition())
+               .tuples().get(), "assigned_party_members", "groups_with_party_member")
 
-    # Meetings held in each period: a range of a covering index per period.
-    for p in ps:
+    @job("party members", 0.04)
+    def _party_members() -> None:
+        party_query = (PartyMember.select(*[_count_if(PartyMember.admitted_on.is_null()
+                                                      | (PartyMember.admitted_on <= p.day)) for p in ps])
+                       .where(PartyMember.deleted_at.is_null()))
+        if scope.filtered:
+            party_query = party_query.join(Person, on=(PartyMember.person == Person.id)).where(
+                scope.person_condition())
+        spread(party_query.tuples().get(), "party_members")
+
+    @job("people", 0.08)
+    def _people() -> None:
+        # People and households do not depend on the day.
+        people, households = (Person.select(pw.fn.COUNT(Person.id), _count_if(
+            Person.household_head.is_null() | (Person.household_head == Person.id)))
+            .where(scope.person_condition()).tuples().get())
+        for v in values.values():
+            v.update(people=people or 0, households=households or 0)
+
+    def meetings(p: _Period) -> None:
+        # Meetings held in the period: a range of a covering index.
         row = (Meeting.select(pw.fn.COUNT(Meeting.id), pw.fn.COUNT(Meeting.group.distinct()),
                               pw.fn.SUM(Meeting.members_present), pw.fn.SUM(Meeting.other_attendees))
                .where(Meeting.deleted_at.is_null(), p.held(Meeting.held_on), scope.in_groups(Meeting.group))
@@ -369,64 +425,76 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
         values[p.year].update(zip(("meetings", "groups_meeting", "members_present", "other_attendees"),
                                   (int(x or 0) for x in row)))
 
-    # Recommendations by category.
-    R = Recommendation
-    columns = []
     for p in ps:
-        seen = R.raised_on <= p.day
-        closed_in_year = seen & R.closed_on.between(p.first, p.last)
-        open_on_day = seen & (R.closed_on.is_null() | (R.closed_on > p.day))
-        columns += [_count_if(seen), _count_if(seen & R.raised_on.between(p.first, p.last)),
-                    _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
-                    _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
-                    _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
-                    _count_if(open_on_day),
-                    _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < p.day))]
-    where = R.deleted_at.is_null() & (R.raised_on <= max(p.day for p in ps))
-    if scope.filtered or scope.group_type is not None:
-        by_group = R.group.in_(scope.groups())
-        if scope.unit is not None and scope.area is None and scope.group_type is None:
-            by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
-        where &= by_group
-    per_category = {cid: row for cid, *row in R.select(R.category, *columns).where(where).group_by(R.category).tuples()}
-    categories = list(RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
-                      .where(RecommendationCategory.deleted_at.is_null()
-                             | RecommendationCategory.id.in_(list(per_category) or [0]))
-                      .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
-    live = set(RecommendationCategory.select(RecommendationCategory.id)
-               .where(RecommendationCategory.deleted_at.is_null()).tuples())
-    for i, p in enumerate(ps):
-        rows = {cid: row[i * 7:(i + 1) * 7] for cid, row in per_category.items()}
-        values[p.year]["categories"] = tuple(
-            CategoryFigures(cid, name, *(int(v or 0) for v in rows[cid][1:]) if cid in rows and rows[cid][0]
-                            else ())
-            for cid, name in categories if (cid,) in live or (cid in rows and rows[cid][0]))
+        job(f"meetings {p.year}", 0.05)(lambda p=p: meetings(p))
 
-    # Mediation cases opened in each period.
-    mediation = MediationCase.select(*[a for p in ps for a in (
-        _count_if(p.held(MediationCase.opened_on)),
-        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.SUCCESS.value)),
-        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.FAILURE.value)),
-        _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.PENDING.value)))]
-    ).where(MediationCase.deleted_at.is_null())
-    if scope.filtered:
-        mediation = mediation.where(MediationCase.area.in_(scope.areas()))
-    spread(mediation.tuples().get(), "mediation_cases", "mediation_success", "mediation_failure",
-           "mediation_pending")
+    @job("recommendations", 0.18)
+    def _recommendations() -> None:
+        R = Recommendation
+        columns = []
+        for p in ps:
+            seen = R.raised_on <= p.day
+            closed_in_year = seen & R.closed_on.between(p.first, p.last)
+            open_on_day = seen & (R.closed_on.is_null() | (R.closed_on > p.day))
+            columns += [_count_if(seen), _count_if(seen & R.raised_on.between(p.first, p.last)),
+                        _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
+                        _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
+                        _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
+                        _count_if(open_on_day),
+                        _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < p.day))]
+        where = R.deleted_at.is_null() & (R.raised_on <= max(p.day for p in ps))
+        if scope.filtered or scope.group_type is not None:
+            by_group = R.group.in_(scope.groups())
+            if scope.unit is not None and scope.area is None and scope.group_type is None:
+                by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
+            where &= by_group
+        per_category = {cid: row for cid, *row in
+                        R.select(R.category, *columns).where(where).group_by(R.category).tuples()}
+        categories = list(RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
+                          .where(RecommendationCategory.deleted_at.is_null()
+                                 | RecommendationCategory.id.in_(list(per_category) or [0]))
+                          .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
+        live = set(RecommendationCategory.select(RecommendationCategory.id)
+                   .where(RecommendationCategory.deleted_at.is_null()).tuples())
+        for i, p in enumerate(ps):
+            rows = {cid: row[i * 7:(i + 1) * 7] for cid, row in per_category.items()}
+            values[p.year]["categories"] = tuple(
+                CategoryFigures(cid, name, *(int(v or 0) for v in rows[cid][1:]) if cid in rows and rows[cid][0]
+                                else ())
+                for cid, name in categories if (cid,) in live or (cid in rows and rows[cid][0]))
+
+    @job("mediation", 0.02)
+    def _mediation() -> None:
+        # Mediation cases opened in each period.
+        mediation = MediationCase.select(*[a for p in ps for a in (
+            _count_if(p.held(MediationCase.opened_on)),
+            _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.SUCCESS.value)),
+            _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.FAILURE.value)),
+            _count_if(p.held(MediationCase.opened_on) & (MediationCase.outcome == MediationOutcome.PENDING.value)))]
+        ).where(MediationCase.deleted_at.is_null())
+        if scope.filtered:
+            mediation = mediation.where(MediationCase.area.in_(scope.areas()))
+        spread(mediation.tuples().get(), "mediation_cases", "mediation_success", "mediation_failure",
+               "mediation_pending")
 
     # Titles of the years.
-    # A household holds a title once a year (a unique index on live rows).
-    years = [p.year for p in ps]
     for v in values.values():
         v.update(household_titles={}, group_titles={}, area_titles={})
-    household = (HouseholdTitle.select(HouseholdTitle.year, HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
-                 .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year.in_(years))
-                 .group_by(HouseholdTitle.year, HouseholdTitle.kind))
-    if scope.filtered:
-        household = household.join(Person, on=(HouseholdTitle.head == Person.id)).where(scope.person_condition())
-    for y, k, n in household.tuples():
-        values[y]["household_titles"][HouseholdTitleKind(k)] = n
-    for p in ps:  # a range of a covering index per year, each title's group looked up
+
+    @job("household titles", 0.12)
+    def _household_titles() -> None:
+        # A household holds a title once a year (a unique index on live rows).
+        household = (HouseholdTitle.select(HouseholdTitle.year, HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
+                     .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year.in_(years))
+                     .group_by(HouseholdTitle.year, HouseholdTitle.kind))
+        if scope.filtered:
+            household = household.join(Person, on=(HouseholdTitle.head == Person.id)).where(
+                scope.person_condition())
+        for y, k, n in household.tuples():
+            values[y]["household_titles"][HouseholdTitleKind(k)] = n
+
+    def group_titles(p: _Period) -> None:
+        # A range of a covering index per year, each title's group looked up.
         values[p.year]["group_titles"] = {GroupTitleKind(k): n for k, n in (
             GroupTitle.select(GroupTitle.kind, pw.fn.COUNT(GroupTitle.group.distinct()))
             .join(Group, pw.JOIN.CROSS)  # SQLite keeps the titles as the outer loop
@@ -434,47 +502,67 @@ def years_figures(periods: list[tuple[int, dt.date | None]] | list[int], *, unit
                    scope.group_condition(),
                    _active(p.day))
             .group_by(GroupTitle.kind).tuples())}
-    for y, k, n in (GroupTitle.select(GroupTitle.year, GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
-                    .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years), GroupTitle.group.is_null(),
-                           GroupTitle.area.in_(scope.areas()))
-                    .group_by(GroupTitle.year, GroupTitle.kind).tuples()):
-        values[y]["area_titles"][GroupTitleKind(k)] = n
 
-    # Funds, budgets, coordination rules.
-    names = dict(Fund.select(Fund.id, Fund.name).tuples())
-    funds: dict[int, list[FundFigures]] = {y: [] for y in years}
-    for y, fid, n, t, r in (
-            FundContribution.select(FundContribution.year, FundContribution.fund,
-                                    pw.fn.COUNT(FundContribution.group.distinct()),
-                                    pw.fn.SUM(FundContribution.target), pw.fn.SUM(FundContribution.raised))
-            .where(FundContribution.deleted_at.is_null(), FundContribution.year.in_(years),
-                   scope.in_groups(FundContribution.group))
-            .group_by(FundContribution.year, FundContribution.fund)
-            .order_by(FundContribution.year, FundContribution.fund).tuples()):
-        funds[y].append(FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)))
-    for y in years:
-        values[y]["funds"] = tuple(funds[y])
-    for y in years:
-        values[y].update(budget_groups=0, budget_total=0)
-    for y, budget_groups, budget_total in (
-            GroupBudget.select(GroupBudget.year, pw.fn.COUNT(GroupBudget.group.distinct()),
-                               pw.fn.SUM(GroupBudget.amount))
-            .where(GroupBudget.deleted_at.is_null(), GroupBudget.year.in_(years),
-                   scope.in_groups(GroupBudget.group))
-            .group_by(GroupBudget.year).tuples()):
-        values[y].update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
-    spread(CoordinationRule.select(*[_count_if((CoordinationRule.signed_on <= p.day) & _active(p.day)) for p in ps])
-           .join(Group, on=(CoordinationRule.group == Group.id))
-           .where(CoordinationRule.deleted_at.is_null(), scope.group_condition()).tuples().get(), "rules")
-    for y in years:
-        values[y]["rule_reviews"] = 0
-    for y, n in (RuleReview.select(RuleReview.year, pw.fn.COUNT(RuleReview.id))
-                 .join(CoordinationRule, on=(RuleReview.rule == CoordinationRule.id))
-                 .where(RuleReview.deleted_at.is_null(), RuleReview.year.in_(years),
-                        CoordinationRule.deleted_at.is_null(), CoordinationRule.group.in_(scope.groups()))
-                 .group_by(RuleReview.year).tuples()):
-        values[y]["rule_reviews"] = n
-    return {p.year: YearFigures(year=p.year, reference_day=p.day, **values[p.year]) for p in ps}  # type: ignore[arg-type]
+    for p in ps:
+        job(f"group titles {p.year}", 0.025)(lambda p=p: group_titles(p))
+
+    @job("area titles", 0.01)
+    def _area_titles() -> None:
+        for y, k, n in (GroupTitle.select(GroupTitle.year, GroupTitle.kind, pw.fn.COUNT(GroupTitle.area.distinct()))
+                        .where(GroupTitle.deleted_at.is_null(), GroupTitle.year.in_(years),
+                               GroupTitle.group.is_null(), GroupTitle.area.in_(scope.areas()))
+                        .group_by(GroupTitle.year, GroupTitle.kind).tuples()):
+            values[y]["area_titles"][GroupTitleKind(k)] = n
+
+    @job("funds", 0.06)
+    def _funds() -> None:
+        names = dict(Fund.select(Fund.id, Fund.name).tuples())
+        funds: dict[int, list[FundFigures]] = {y: [] for y in years}
+        for y, fid, n, t, r in (
+                FundContribution.select(FundContribution.year, FundContribution.fund,
+                                        pw.fn.COUNT(FundContribution.group.distinct()),
+                                        pw.fn.SUM(FundContribution.target), pw.fn.SUM(FundContribution.raised))
+                .where(FundContribution.deleted_at.is_null(), FundContribution.year.in_(years),
+                       scope.in_groups(FundContribution.group))
+                .group_by(FundContribution.year, FundContribution.fund)
+                .order_by(FundContribution.year, FundContribution.fund).tuples()):
+            funds[y].append(FundFigures(fid, names.get(fid, ""), n, int(t or 0), int(r or 0)))
+        for y in years:
+            values[y]["funds"] = tuple(funds[y])
+
+    @job("budgets", 0.03)
+    def _budgets() -> None:
+        for y in years:
+            values[y].update(budget_groups=0, budget_total=0)
+        for y, budget_groups, budget_total in (
+                GroupBudget.select(GroupBudget.year, pw.fn.COUNT(GroupBudget.group.distinct()),
+                                   pw.fn.SUM(GroupBudget.amount))
+                .where(GroupBudget.deleted_at.is_null(), GroupBudget.year.in_(years),
+                       scope.in_groups(GroupBudget.group))
+                .group_by(GroupBudget.year).tuples()):
+            values[y].update(budget_groups=budget_groups or 0, budget_total=int(budget_total or 0))
+
+    @job("coordination", 0.03)
+    def _coordination() -> None:
+        spread(CoordinationRule.select(*[_count_if((CoordinationRule.signed_on <= p.day) & _active(p.day))
+                                         for p in ps])
+               .join(Group, on=(CoordinationRule.group == Group.id))
+               .where(CoordinationRule.deleted_at.is_null(), scope.group_condition()).tuples().get(), "rules")
+        reviews = dict.fromkeys(years, 0)
+        for y, n in (RuleReview.select(RuleReview.year, pw.fn.COUNT(RuleReview.id))
+                     .join(CoordinationRule, on=(RuleReview.rule == CoordinationRule.id))
+                     .where(RuleReview.deleted_at.is_null(), RuleReview.year.in_(years),
+                            CoordinationRule.deleted_at.is_null(), CoordinationRule.group.in_(scope.groups()))
+                     .group_by(RuleReview.year).tuples()):
+            reviews[y] = n
+        for y in years:
+            values[y]["rule_reviews"] = reviews[y]
+
+    def finish() -> dict[int, YearFigures]:
+        return {p.year: YearFigures(year=p.year, reference_day=p.day, **values[p.year])  # type: ignore[arg-type]
+                for p in ps}
+
+    return Plan(jobs, finish)
 
 
 @dataclass(frozen=True)

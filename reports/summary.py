@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.base import database
 from models.enums import GroupTitleKind, HouseholdTitleKind, Level
-from models.report_figures import BreakdownRow, By, breakdowns, period_end
-from models.statistics import YearFigures, years_figures
+from models.report_figures import BreakdownRow, By, breakdowns_plan, period_end
+from models.statistics import Job, YearFigures, years_figures_plan
 from models.text import format_date, format_int, format_money, format_percent
 
 from .document import (
@@ -89,18 +90,60 @@ def office_unit(unit: str | None = None) -> Unit:
     return Unit(home.code, home.full_name, level, province.full_name if province else "")
 
 
-def _in_thread(fn: Callable, *args, **kwargs):
-    def call():
-        return fn(*args, **kwargs)
+def _run_jobs(jobs: list[Job], workers: int, cancelled: Callable[[], bool] | None,
+              progress: Callable[[int, int], None] | None) -> None:
+    """Run ``jobs``, longest first, on ``workers`` threads, each reading on
+    its own SQLite connection (WAL lets them read side by side); 1 reads on
+    the caller's own connection."""
+    order = sorted(jobs, key=lambda j: -j.cost)
+    total = len(order)
+    if workers <= 1:
+        for done, job in enumerate(order, start=1):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            job.run()
+            if progress is not None:
+                progress(done, total)
+        return
+    pending = iter(order)
+    lock = threading.Lock()
+    finished = queue.SimpleQueue()
+    stop = threading.Event()
 
-    def run():
+    def worker() -> None:
         try:
-            return fn(*args, **kwargs)
+            while not stop.is_set():
+                with lock:
+                    job = next(pending, None)
+                if job is None:
+                    return
+                try:
+                    job.run()
+                except BaseException as exc:  # handed to the caller
+                    stop.set()
+                    finished.put(exc)
+                    return
+                finished.put(None)
         finally:
             if not database.is_closed():
                 database.close()  # this worker thread's own connection
-    run.__wrapped__ = call  # type: ignore[attr-defined]
-    return run
+
+    threads = [threading.Thread(target=worker, name=f"summary-{i}", daemon=True) for i in range(workers)]
+    for t in threads:
+        t.start()
+    try:
+        for done in range(1, total + 1):
+            outcome = finished.get()
+            if outcome is not None:
+                raise outcome
+            if progress is not None:
+                progress(done, total)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
 
 
 def gather(year: int, half: bool = False, unit: str | None = None, today: dt.date | None = None,
@@ -112,31 +155,13 @@ def gather(year: int, half: bool = False, unit: str | None = None, today: dt.dat
     office = office_unit(unit)
     by_place = By.COMMUNE if office.level is Level.PROVINCE and unit is None else By.AREA
     years = list(range(year - max(chart_years, 2) + 1, year + 1))
-    jobs: dict[str, Callable] = {}
-    # All the years in one pass per table (the chart's years cost little more than one).
-    jobs["years"] = _in_thread(years_figures, [(y, period_end(y, half)) for y in years], unit=unit, today=today)
-    jobs["breakdowns"] = _in_thread(breakdowns, year, (by_place, By.GROUP_TYPE), unit=unit, today=today,
-                                    until=period_end(year, half))
-    workers = workers or min(len(jobs), os.cpu_count() or 1, 3)
-    results: dict[str, object] = {}
-    if workers <= 1:
-        for done, (name, job) in enumerate(jobs.items(), start=1):
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            results[name] = job.__wrapped__()
-            if progress is not None:
-                progress(done, len(jobs))
-        return _data(year, half, unit, office, by_place, years, chart_years, results)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summary") as pool:
-        futures = {name: pool.submit(job) for name, job in jobs.items()}
-        for done, (name, future) in enumerate(futures.items(), start=1):
-            results[name] = future.result()
-            if progress is not None:
-                progress(done, len(futures))
-            if cancelled is not None and cancelled():
-                for f in futures.values():
-                    f.cancel()
-                raise Cancelled()
+    # All the years in one pass per table (the chart's years cost little more
+    # than one); the reads of both plans are shared out among the workers.
+    totals = years_figures_plan([(y, period_end(y, half)) for y in years], unit=unit, today=today)
+    parts = breakdowns_plan(year, (by_place, By.GROUP_TYPE), unit=unit, today=today, until=period_end(year, half))
+    workers = workers or min(os.cpu_count() or 1, 3)
+    _run_jobs(totals.jobs + parts.jobs, workers, cancelled, progress)
+    results = {"years": totals.finish(), "breakdowns": parts.finish()}
     return _data(year, half, unit, office, by_place, years, chart_years, results)
 
 
