@@ -484,7 +484,8 @@ def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *,
     @job("household titles", 0.12)
     def _household_titles() -> None:
         # A household holds a title once a year (a unique index on live rows).
-        household = (HouseholdTitle.select(HouseholdTitle.year, HouseholdTitle.kind, pw.fn.COUNT(HouseholdTitle.id))
+        # COUNT(*), not COUNT(id): the same count, without reading each id.
+        household = (HouseholdTitle.select(HouseholdTitle.year, HouseholdTitle.kind, pw.fn.COUNT(pw.SQL("*")))
                      .where(HouseholdTitle.deleted_at.is_null(), HouseholdTitle.year.in_(years))
                      .group_by(HouseholdTitle.year, HouseholdTitle.kind))
         if scope.filtered:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.base import database
 from models.enums import GroupTitleKind, HouseholdTitleKind, Level
@@ -26,22 +27,39 @@ from models.report_figures import BreakdownRow, By, breakdowns_plan, period_end
 from models.statistics import Job, YearFigures, years_figures_plan
 from models.text import format_date, format_int, format_money, format_percent
 
-from .document import (
-    Chart,
-    Count,
-    Heading,
-    Money,
-    Para,
-    Percent,
-    Report,
-    Series,
-    Signature,
-    TableBlock,
-    write_report,
-)
 from .errors import Cancelled
 from .letterhead import Format, Letterhead, place_name
 from .listdoc import Column
+
+if TYPE_CHECKING:
+    from .document import (
+        Chart,
+        Count,
+        Heading,
+        Money,
+        Para,
+        Percent,
+        Report,
+        Series,
+        Signature,
+        TableBlock,
+        write_report,
+    )
+
+_DOCUMENT_NAMES = ("Chart", "Count", "Heading", "Money", "Para", "Percent", "Report", "Series", "Signature",
+                   "TableBlock", "write_report")
+
+
+def _load_document() -> None:
+    """Import ``reports.document`` (reportlab's charts: about 0.1 s) into
+    this module's names. ``gather`` calls it on the caller's thread while
+    the workers read the figures, rather than before them."""
+    if "TableBlock" in globals():
+        return
+    from . import document
+
+    globals().update({name: getattr(document, name) for name in _DOCUMENT_NAMES})
+
 
 CHART_YEARS = 3  # this year and the two before it
 
@@ -91,20 +109,22 @@ def office_unit(unit: str | None = None) -> Unit:
 
 
 def _run_jobs(jobs: list[Job], workers: int, cancelled: Callable[[], bool] | None,
-              progress: Callable[[int, int], None] | None) -> None:
+              progress: Callable[[int, int], None] | None, meanwhile: Callable[[], object] = lambda: None) -> object:
     """Run ``jobs``, longest first, on ``workers`` threads, each reading on
     its own SQLite connection (WAL lets them read side by side); 1 reads on
-    the caller's own connection."""
+    the caller's own connection. ``meanwhile`` runs on the caller's thread
+    (first, when reading there) and its result is returned."""
     order = sorted(jobs, key=lambda j: -j.cost)
     total = len(order)
     if workers <= 1:
+        result = meanwhile()
         for done, job in enumerate(order, start=1):
             if cancelled is not None and cancelled():
                 raise Cancelled()
             job.run()
             if progress is not None:
                 progress(done, total)
-        return
+        return result
     pending = iter(order)
     lock = threading.Lock()
     finished = queue.SimpleQueue()
@@ -132,6 +152,7 @@ def _run_jobs(jobs: list[Job], workers: int, cancelled: Callable[[], bool] | Non
     for t in threads:
         t.start()
     try:
+        result = meanwhile()
         for done in range(1, total + 1):
             outcome = finished.get()
             if outcome is not None:
@@ -144,6 +165,7 @@ def _run_jobs(jobs: list[Job], workers: int, cancelled: Callable[[], bool] | Non
         stop.set()
         for t in threads:
             t.join()
+    return result
 
 
 def gather(year: int, half: bool = False, unit: str | None = None, today: dt.date | None = None,
@@ -152,15 +174,31 @@ def gather(year: int, half: bool = False, unit: str | None = None, today: dt.dat
     """Every figure of the report, read on ``workers`` parallel connections
     (default: one per processor, at most three; 1 reads on the caller's own)."""
     today = today or dt.date.today()
-    office = office_unit(unit)
-    by_place = By.COMMUNE if office.level is Level.PROVINCE and unit is None else By.AREA
+    if unit is None:
+        from models.db import home_level
+
+        province = (home_level() or Level.COMMUNE) is Level.PROVINCE
+    else:
+        province = False  # one commune of a province database: by area
+    by_place = By.COMMUNE if province else By.AREA
     years = list(range(year - max(chart_years, 2) + 1, year + 1))
     # All the years in one pass per table (the chart's years cost little more
     # than one); the reads of both plans are shared out among the workers.
     totals = years_figures_plan([(y, period_end(y, half)) for y in years], unit=unit, today=today)
     parts = breakdowns_plan(year, (by_place, By.GROUP_TYPE), unit=unit, today=today, until=period_end(year, half))
     workers = workers or min(os.cpu_count() or 1, 3)
-    _run_jobs(totals.jobs + parts.jobs, workers, cancelled, progress)
+
+    def meanwhile() -> Unit:
+        # What only Python does (the unit's names, the document's modules)
+        # while the workers read.
+        office = office_unit(unit)
+        _load_document()
+        from . import fonts
+
+        fonts.register_fonts()
+        return office
+
+    office = _run_jobs(totals.jobs + parts.jobs, workers, cancelled, progress, meanwhile)
     results = {"years": totals.finish(), "breakdowns": parts.finish()}
     return _data(year, half, unit, office, by_place, years, chart_years, results)
 
@@ -399,6 +437,7 @@ def letterhead_for(unit: Unit, fmt: Format, when: dt.date, issuer: str | None = 
 
 def build_summary(d: SummaryData, fmt: Format = Format.STATE, when: dt.date | None = None,
                   issuer: str | None = None, signer: str = "") -> Report:
+    _load_document()
     when = when or dt.date.today()
     lh, titles = letterhead_for(d.unit, fmt, when, issuer)
     kind = "Sơ kết" if d.half else "Tổng kết"
