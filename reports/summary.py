@@ -62,6 +62,7 @@ def _load_document() -> None:
 
 
 CHART_YEARS = 3  # this year and the two before it
+READ_MMAP_SIZE = 2_000_000_000  # bytes of the file the report's reading connections map
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,11 @@ def _run_jobs(jobs: list[Job], workers: int, cancelled: Callable[[], bool] | Non
 
     def worker() -> None:
         try:
+            # The file mapped into memory: a cold connection reads the
+            # pages it needs without copying them (a tenth of a second
+            # on a province database). Read-only, and only these short-lived
+            # connections.
+            database.execute_sql(f"PRAGMA mmap_size={READ_MMAP_SIZE}")
             while not stop.is_set():
                 with lock:
                     job = next(pending, None)
