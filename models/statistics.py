@@ -436,40 +436,53 @@ def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *,
     for p in ps:
         job(f"meetings {p.year}", 0.05)(lambda p=p: meetings(p))
 
-    @job("recommendations", 0.18)
-    def _recommendations() -> None:
-        R = Recommendation
-        columns = []
+    # Recommendations by category: one read per period, of the
+    # recommendations raised by its reference day only (the others count
+    # nowhere in it), so each row is weighed once per period it counts in.
+    R = Recommendation
+    where = R.deleted_at.is_null()
+    if scope.filtered or scope.group_type is not None:
+        by_group = R.group.in_(scope.groups())
+        if scope.unit is not None and scope.area is None and scope.group_type is None:
+            by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
+        where &= by_group
+    per_period: dict[int, dict[int, tuple]] = {}
+    all_categories: list[tuple[int, str, bool]] = []
+
+    def recommendations(p: _Period) -> None:
+        # raised_on <= day <= last: "raised in the period" is raised_on >= first.
+        closed_in_year = R.closed_on.between(p.first, p.last)
+        open_on_day = R.closed_on.is_null() | (R.closed_on > p.day)
+        per_period[p.year] = {cid: row for cid, *row in R.select(
+            R.category, pw.fn.COUNT(pw.SQL("*")), _count_if(R.raised_on >= p.first),
+            _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
+            _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
+            _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
+            _count_if(open_on_day),
+            _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < p.day)))
+            .where(where, R.raised_on <= p.day).group_by(R.category).tuples()}
+
+    for p in ps:
+        job(f"recommendations {p.year}", 0.06)(lambda p=p: recommendations(p))
+
+    @job("categories", 0.001)
+    def _categories() -> None:
+        all_categories.extend(
+            RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name,
+                                          RecommendationCategory.deleted_at.is_null())
+            .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
+
+    def categories() -> None:
+        """Each period's figures by category, in catalogue order: the live
+        categories, and deleted ones that still have recommendations."""
+        used = {cid for rows in per_period.values() for cid in rows}
+        shown = [(cid, name, bool(live)) for cid, name, live in all_categories if live or cid in used]
         for p in ps:
-            seen = R.raised_on <= p.day
-            closed_in_year = seen & R.closed_on.between(p.first, p.last)
-            open_on_day = seen & (R.closed_on.is_null() | (R.closed_on > p.day))
-            columns += [_count_if(seen), _count_if(seen & R.raised_on.between(p.first, p.last)),
-                        _count_if(closed_in_year & (R.state == RecommendationState.RESOLVED.value)),
-                        _count_if(closed_in_year & (R.state == RecommendationState.ANSWERED.value)),
-                        _count_if(closed_in_year & (R.state == RecommendationState.OUT_OF_SCOPE.value)),
-                        _count_if(open_on_day),
-                        _count_if(open_on_day & R.due_on.is_null(False) & (R.due_on < p.day))]
-        where = R.deleted_at.is_null() & (R.raised_on <= max(p.day for p in ps))
-        if scope.filtered or scope.group_type is not None:
-            by_group = R.group.in_(scope.groups())
-            if scope.unit is not None and scope.area is None and scope.group_type is None:
-                by_group |= R.group.is_null() & (R.owner_unit == scope.unit)
-            where &= by_group
-        per_category = {cid: row for cid, *row in
-                        R.select(R.category, *columns).where(where).group_by(R.category).tuples()}
-        categories = list(RecommendationCategory.select(RecommendationCategory.id, RecommendationCategory.name)
-                          .where(RecommendationCategory.deleted_at.is_null()
-                                 | RecommendationCategory.id.in_(list(per_category) or [0]))
-                          .order_by(RecommendationCategory.sort_order, RecommendationCategory.id).tuples())
-        live = set(RecommendationCategory.select(RecommendationCategory.id)
-                   .where(RecommendationCategory.deleted_at.is_null()).tuples())
-        for i, p in enumerate(ps):
-            rows = {cid: row[i * 7:(i + 1) * 7] for cid, row in per_category.items()}
+            rows = per_period[p.year]
             values[p.year]["categories"] = tuple(
                 CategoryFigures(cid, name, *(int(v or 0) for v in rows[cid][1:]) if cid in rows and rows[cid][0]
                                 else ())
-                for cid, name in categories if (cid,) in live or (cid in rows and rows[cid][0]))
+                for cid, name, live in shown if live or (cid in rows and rows[cid][0]))
 
     @job("mediation", 0.02)
     def _mediation() -> None:
@@ -568,6 +581,7 @@ def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *,
             values[y]["rule_reviews"] = reviews[y]
 
     def finish() -> dict[int, YearFigures]:
+        categories()
         return {p.year: YearFigures(year=p.year, reference_day=p.day, **values[p.year])  # type: ignore[arg-type]
                 for p in ps}
 
