@@ -151,8 +151,11 @@ def breakdowns(year: int, kinds: tuple[By, ...], *, unit: str | None = None, tod
 
 
 def breakdowns_plan(year: int, kinds: tuple[By, ...], *, unit: str | None = None, today: dt.date | None = None,
-                    until: dt.date | None = None) -> Plan:
-    """``breakdowns`` as independent reads (see ``statistics.Plan``)."""
+                    until: dt.date | None = None, totals: Plan | None = None) -> Plan:
+    """``breakdowns`` as independent reads (see ``statistics.Plan``).
+    ``totals``: the plan of ``statistics.years_figures_plan`` for the same
+    ``unit`` (and no other filter), run with this one: the households are
+    then taken from its count by area instead of being read again."""
     kinds = tuple(By(k) for k in kinds)
     places = [k for k in kinds if k is not By.GROUP_TYPE]
     if len(places) > 1:
@@ -244,15 +247,33 @@ def breakdowns_plan(year: int, kinds: tuple[By, ...], *, unit: str | None = None
     if place is not None:
         person_key = Person.area if place is By.AREA else ResidentialArea.commune_code
 
-        @job("households by place", 0.075)
-        def _households_by_place() -> None:
-            people = (Person.select(person_key, pw.Value(0), _count_if(Person.household_head.is_null()
-                                                                         | (Person.household_head == Person.id)))
-                      .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
-                      .where(Person.deleted_at.is_null(), ResidentialArea.deleted_at.is_null()))
-            if unit is not None:
-                people = people.where(ResidentialArea.commune_code == unit)
-            put(people.group_by(person_key).tuples(), "households", per=(place,))
+        if totals is None:
+            @job("households by place", 0.075)
+            def _households_by_place() -> None:
+                people = (Person.select(person_key, pw.Value(0), _count_if(Person.household_head.is_null()
+                                                                             | (Person.household_head == Person.id)))
+                          .join(ResidentialArea, on=(Person.area == ResidentialArea.id))
+                          .where(Person.deleted_at.is_null(), ResidentialArea.deleted_at.is_null()))
+                if unit is not None:
+                    people = people.where(ResidentialArea.commune_code == unit)
+                put(people.group_by(person_key).tuples(), "households", per=(place,))
+        else:
+            live_areas: dict[int, str] = {}
+
+            @job("areas", 0.002)
+            def _areas() -> None:
+                query = ResidentialArea.select(ResidentialArea.id, ResidentialArea.commune_code).where(
+                    ResidentialArea.deleted_at.is_null())
+                if unit is not None:
+                    query = query.where(ResidentialArea.commune_code == unit)
+                live_areas.update(query.tuples())
+
+            def households_from_totals() -> None:
+                """People of live areas (of ``unit``), as the read above joins them."""
+                assert totals.households_by_area is not None
+                put(((area_id if place is By.AREA else live_areas[area_id], 0, heads)
+                     for area_id, heads in totals.households_by_area.items() if area_id in live_areas),
+                    "households", per=(place,))
 
         @job("household titles by place", 0.22)
         def _household_titles_by_place() -> None:
@@ -268,6 +289,8 @@ def breakdowns_plan(year: int, kinds: tuple[By, ...], *, unit: str | None = None
             put(titles.group_by(person_key).tuples(), "cultured_households", "three_no_households", per=(place,))
 
     def finish() -> dict[By, list[BreakdownRow]]:
+        if place is not None and totals is not None:
+            households_from_totals()
         return {kind: [BreakdownRow(key=k, name=nfc(name), **values[kind].get(k, {}))
                        for k, name in _names(kind, unit)] for kind in kinds}
 

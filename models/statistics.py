@@ -316,6 +316,9 @@ class Plan:
 
     jobs: list[Job]
     finish: Callable[[], Any]
+    # years_figures_plan: households (people counted by their head) per
+    # residential area id of the scope, filled by its jobs.
+    households_by_area: dict[int | None, int] | None = None
 
 
 def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *, unit: str | None = None,
@@ -415,14 +418,22 @@ def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *,
                 scope.person_condition())
         spread(party_query.tuples().get(), "party_members")
 
+    households_by_area: dict[int | None, int] = {}
+
     @job("people", 0.08)
     def _people() -> None:
-        # People and households do not depend on the day.
-        people, households = (Person.select(pw.fn.COUNT(Person.id), _count_if(
-            Person.household_head.is_null() | (Person.household_head == Person.id)))
-            .where(scope.person_condition()).tuples().get())
+        # People and households do not depend on the day. Read area by area
+        # (a covering index in area order), so that a breakdown by area or
+        # commune can take its households from here (Plan.households_by_area).
+        people = households = 0
+        for area_id, n, heads in (Person.select(Person.area, pw.fn.COUNT(Person.id), _count_if(
+                Person.household_head.is_null() | (Person.household_head == Person.id)))
+                .where(scope.person_condition()).group_by(Person.area).tuples()):
+            people += n or 0
+            households += heads or 0
+            households_by_area[area_id] = heads or 0
         for v in values.values():
-            v.update(people=people or 0, households=households or 0)
+            v.update(people=people, households=households)
 
     def meetings(p: _Period) -> None:
         # Meetings held in the period: a range of a covering index.
@@ -585,7 +596,7 @@ def years_figures_plan(periods: list[tuple[int, dt.date | None]] | list[int], *,
         return {p.year: YearFigures(year=p.year, reference_day=p.day, **values[p.year])  # type: ignore[arg-type]
                 for p in ps}
 
-    return Plan(jobs, finish)
+    return Plan(jobs, finish, households_by_area)
 
 
 @dataclass(frozen=True)

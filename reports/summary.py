@@ -191,7 +191,8 @@ def gather(year: int, half: bool = False, unit: str | None = None, today: dt.dat
     # All the years in one pass per table (the chart's years cost little more
     # than one); the reads of both plans are shared out among the workers.
     totals = years_figures_plan([(y, period_end(y, half)) for y in years], unit=unit, today=today)
-    parts = breakdowns_plan(year, (by_place, By.GROUP_TYPE), unit=unit, today=today, until=period_end(year, half))
+    parts = breakdowns_plan(year, (by_place, By.GROUP_TYPE), unit=unit, today=today, until=period_end(year, half),
+                            totals=totals)
     workers = workers or min(os.cpu_count() or 1, 3)
 
     def meanwhile() -> Unit:
