@@ -1,7 +1,7 @@
 """Time the year figures (models.statistics) on a database, e.g. the province demo:
 
     python app.py demo /tmp/prov4.todan --scale province --seed 1
-    python benchmarks/statistics.py /tmp/prov4.todan [--year 2026] [--runs 3]
+    python benchmarks/year_figures.py /tmp/prov4.todan [--year 2026] [--runs 3]
 
 Prints the best and worst of several runs for the whole database, for one
 commune, and for the dashboard (this year beside last year, and what needs
