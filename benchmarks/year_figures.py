@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models import db as dbmod  # noqa: E402
-from models import statistics  # noqa: E402
-from models.areas import ResidentialArea  # noqa: E402
+from models import db as dbmod
+from models import statistics
+from models.areas import ResidentialArea
 
 
 def timed(label: str, fn, runs: int) -> object:
