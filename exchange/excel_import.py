@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from models import registers
 from models.areas import ResidentialArea
 from models.base import ModelError, database
@@ -342,6 +339,9 @@ _WRITERS = {"people": _people, "groups": _groups, "members": _members, "party-me
 def write_template(kind: str, path: str | Path) -> Path:
     """An empty sheet with our column names, for clerks starting a new list."""
     fields = FIELDS[_kind(kind)]
+    from openpyxl import Workbook  # loaded on use: every command would pay for it
+    from openpyxl.styles import Font
+
     wb = Workbook()
     ws = wb.active
     ws.title = "Mẫu"

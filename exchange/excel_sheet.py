@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
 
 from models.base import ModelError
 from models.text import fold, nfc, parse_date
@@ -54,6 +52,8 @@ def _plain(value: Any) -> Any:
 def read_sheet(path: str | Path, fields: list[Field], sheet_name: str | None = None) -> Sheet:
     """Open the workbook and find the header among the first rows."""
     try:
+        from openpyxl import load_workbook  # loaded on use: every command would pay for it
+
         wb = load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise ModelError(f"Không tìm thấy tệp {path}.") from None
@@ -117,6 +117,8 @@ def day(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and 10_000 < value < 80_000:
+        from openpyxl.utils.datetime import from_excel
+
         return from_excel(value).date()
     try:
         return parse_date(str(value))

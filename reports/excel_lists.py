@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from reports.labels import cell_text
 
@@ -58,6 +54,12 @@ def write_list_xlsx(path: str | Path, title: str, columns: list[ListColumn], row
                     progress: Callable[[int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> int:
     """Write the sheet; returns the number of rows (None if cancelled midway)."""
+    # openpyxl is loaded on use: every command of the command line would pay for it.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Danh sách")
     for i, column in enumerate(columns, start=1):
