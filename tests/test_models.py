@@ -61,6 +61,17 @@ def test_official_list_after_july_2025():
     assert find_unit("99999") is None
 
 
+def test_official_list_read_from_the_data_file_matches_the_package():
+    from vietnam_provinces import Province, Ward
+
+    from models.units import _official
+
+    provinces_, communes_ = _official()
+    assert {c: u.name for c, u in provinces_.items()} == {f"{int(p.code):02d}": p.name for p in Province.iter_all()}
+    assert {c: (u.name, u.province_code) for c, u in communes_.items()} == {
+        f"{int(w.code):05d}": (w.name, f"{int(w.province_code):02d}") for w in Ward.iter_all()}
+
+
 def test_new_record_carries_identity_of_its_home_unit(db):
     person = Person.create(full_name="Nguyễn Thị Hải Yến")
     assert person.rev == 1
