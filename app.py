@@ -181,9 +181,39 @@ def _self_test(args: argparse.Namespace, run) -> int:
 # Their handlers raise models.base.ModelError for bad input (exit status 2).
 COMMAND_MODULES: tuple[str, ...] = ("reports.cli", "exchange.excel_cli", "reports.list_cli", "exchange.cli",
                                    "reports.activity_cli")
+# The commands each module adds: a command line that names one loads only its
+# modules (loading them all costs ~0.1 s, which every command would pay).
+MODULE_COMMANDS: dict[str, tuple[str, ...]] = {
+    "reports.cli": ("report", "list"),
+    "exchange.excel_cli": ("import-excel",),
+    "reports.list_cli": ("list",),
+    "exchange.cli": ("keys", "export", "import"),
+    "reports.activity_cli": ("list",),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: list[str] | None) -> list[str]:
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = None
+    while words:
+        word = words.pop(0)
+        if word in ("--db", "--self-test"):
+            words[:1] = []  # the option's value
+        elif not word.startswith("-"):
+            command = word
+            break
+    unknown = [m for m in COMMAND_MODULES if m not in MODULE_COMMANDS]
+    if command is None:
+        # Opening the window needs none of them; --help lists them all.
+        wants_help = any(w in ("-h", "--help") for w in (sys.argv[1:] if argv is None else argv))
+        return list(COMMAND_MODULES) if wants_help else unknown
+    chosen = [m for m in COMMAND_MODULES if command in MODULE_COMMANDS.get(m, ())]
+    # A command of app.py itself needs none; a mistyped one lists them all in the error.
+    built_in = command in ("init", "backup", "restore", "check", "demo")
+    return chosen + unknown if chosen or built_in else list(COMMAND_MODULES)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="app.py", description="Tổ Dân: quản lý tổ dân phố, không cần mạng.")
     parser.add_argument("--db", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
     parser.add_argument("--self-test", metavar="SHOT.png", help=argparse.SUPPRESS)
@@ -218,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     import importlib
 
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv):
         importlib.import_module(name).register(sub)
     return parser
 
@@ -226,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from models.base import ModelError
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.func(args)
     except CommandError as exc:

@@ -77,3 +77,13 @@ def test_init_creates_missing_folders(tmp_path):
     result = run("init", "--db", path, "--unit", "00136")
     assert result.returncode == 0, result.stderr
     assert setting(path, "home_unit") == "00136"
+
+
+def test_help_lists_every_command_while_a_command_loads_only_its_own():
+    result = run("--help")
+    for command in ("init", "demo", "report", "list", "import-excel", "keys", "export", "import", "check"):
+        assert f"    {command}" in result.stdout
+    code = ("import sys, app; app.build_parser(['report', 'summary']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('exchange', 'openpyxl'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert loaded.stdout.strip() == "[]", loaded.stderr
