@@ -23,6 +23,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -237,32 +238,52 @@ def _p(value: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text(value)), style)
 
 
+PADDING = 2.5
+
+
 def pdf_table(block: TableBlock) -> Table:
     st = _cell_styles(block.font_size)
+    widths = [c.width_mm * mm for c in block.columns]
+    scale = min(1.0, BODY_WIDTH / sum(widths))
+    widths = [w * scale for w in widths]
+    size = block.font_size
     rows: list[list] = [[_p(c.title, st["head"]) for c in block.columns]]
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.2),
+        # Only plain-text cells (the numbers below) take these; paragraphs align themselves.
+        ("ALIGN", (0, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    ]
     for i, values in enumerate(block.rows):
         bold = i in block.bold_rows
+        if bold:
+            commands.append(("FONTNAME", (0, i + 1), (-1, i + 1), fonts.BOLD))
         row = []
-        for value, column in zip(values, block.columns):
+        for value, column, width in zip(values, block.columns, widths):
+            shown = cell_text(value)
+            font = fonts.BOLD if bold else fonts.REGULAR
+            if is_number(value) and stringWidth(text(shown), font, size) <= width - 2 * PADDING:
+                # A number that fits is drawn as plain text: a table of a
+                # province's figures holds thousands, and a Paragraph each
+                # cost most of the report's writing time.
+                row.append(text(shown))
+                continue
             if is_number(value):
                 style = st["bold_right"] if bold else st["right"]
             elif column.centred:
                 style = st["centre"]
             else:
                 style = st["bold"] if bold else st["cell"]
-            row.append(_p(cell_text(value), style))
+            row.append(_p(shown, style))
         rows.append(row)
-    widths = [c.width_mm * mm for c in block.columns]
-    scale = min(1.0, BODY_WIDTH / sum(widths))
-    table = Table(rows, colWidths=[w * scale for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
     return table
 
 
