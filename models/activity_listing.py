@@ -13,13 +13,11 @@ from typing import Any
 import peewee as pw
 
 from .areas import ResidentialArea
-from .catalogues import RecommendationCategory
 from .groups import Group
 from .listing import Listing, MeetingListing, RecommendationListing, Row, search_words
 from .mediation import MediationCase
 from .meetings import Meeting
 from .people import Person
-from .recommendations import Recommendation
 from .text import fold
 
 
@@ -46,32 +44,8 @@ class MeetingRegisterListing(MeetingListing):
                 for held, group, place, chair_name, present, others, mid in query]
 
 
-class RecommendationRegisterListing(RecommendationListing):
-    """The recommendation list with the recommendation id last."""
-
-    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
-        page = base.order_by(Recommendation.raised_on.desc(), Recommendation.id.desc()).offset(offset).limit(limit)
-        ids = [rid for (rid,) in page.tuples()]
-        if not ids:
-            return []
-        query = (
-            Recommendation.select(
-                Recommendation.raised_on, Group.name, RecommendationCategory.name, Recommendation.content,
-                Recommendation.forwarded_to, Recommendation.due_on, Recommendation.state, Recommendation.id,
-            )
-            .join(Group, pw.JOIN.LEFT_OUTER, on=(Recommendation.group == Group.id))
-            .switch(Recommendation)
-            .join(RecommendationCategory, on=(Recommendation.category == RecommendationCategory.id))
-            .where(Recommendation.id.in_(ids))
-            .order_by(Recommendation.raised_on.desc(), Recommendation.id.desc())
-            .tuples()
-        )
-        today = self.today
-        return [
-            (raised, group or "", category, content, forwarded, due, state,
-             due is not None and due < today and not state.is_closed, rid)
-            for raised, group, category, content, forwarded, due, state, rid in query
-        ]
+# The recommendation list already carries the id last.
+RecommendationRegisterListing = RecommendationListing
 
 
 class MediationListing(Listing):

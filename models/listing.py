@@ -413,7 +413,9 @@ def _overdue(today: dt.date) -> pw.Expression:
 
 class RecommendationListing(Listing):
     """Kiến nghị, newest first: raised, group, category, content, forwarded
-    to, due, state, overdue. Search matches the group's name."""
+    to, due, state, overdue, and the id last (for the screens that open a
+    recommendation; lists print only their columns). Search matches the
+    group's name."""
 
     filters = ("state", "overdue", "year", "group_id")
 
@@ -456,7 +458,7 @@ class RecommendationListing(Listing):
         query = (
             Recommendation.select(
                 Recommendation.raised_on, Group.name, RecommendationCategory.name, Recommendation.content,
-                Recommendation.forwarded_to, Recommendation.due_on, Recommendation.state,
+                Recommendation.forwarded_to, Recommendation.due_on, Recommendation.state, Recommendation.id,
             )
             .join(Group, pw.JOIN.LEFT_OUTER, on=(Recommendation.group == Group.id))
             .switch(Recommendation)
@@ -468,8 +470,8 @@ class RecommendationListing(Listing):
         today = self.today
         return [
             (raised, group or "", category, content, forwarded, due, state,
-             due is not None and due < today and not state.is_closed)
-            for raised, group, category, content, forwarded, due, state in query
+             due is not None and due < today and not state.is_closed, rid)
+            for raised, group, category, content, forwarded, due, state, rid in query
         ]
 
 
