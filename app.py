@@ -265,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     except ModelError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of a list (`| head`) stopped early: nothing is wrong.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
