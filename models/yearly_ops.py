@@ -61,9 +61,20 @@ class Choice:
     name: str
 
 
-def area_choices() -> list[Choice]:
-    return [Choice(i, n) for i, n in ResidentialArea.live(ResidentialArea.id, ResidentialArea.name)
-            .where(ResidentialArea.dissolved_on.is_null()).order_by(ResidentialArea.name, ResidentialArea.id).tuples()]
+def area_choices(commune: str | None = None) -> list[Choice]:
+    """Working areas, of one commune when ``commune`` is given."""
+    query = ResidentialArea.live(ResidentialArea.id, ResidentialArea.name).where(ResidentialArea.dissolved_on.is_null())
+    if commune is not None:
+        query = query.where(ResidentialArea.commune_code == commune)
+    return [Choice(i, n) for i, n in query.order_by(ResidentialArea.name, ResidentialArea.id).tuples()]
+
+
+def commune_choices() -> list[Choice]:
+    """At a province office: the communes whose data are in this database."""
+    from .units import AdminUnit
+
+    return [Choice(code, name) for code, name in AdminUnit.select(AdminUnit.code, AdminUnit.name)
+            .where(AdminUnit.level == "commune").order_by(AdminUnit.name).tuples()]
 
 
 def groups_of_area(area: int, on: dt.date | None = None) -> list[Choice]:

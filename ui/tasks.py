@@ -38,11 +38,14 @@ class _Runnable(QRunnable):
         if "cancelled" in params:
             kwargs["cancelled"] = task.cancel_event.is_set
         try:
-            result = task.fn(*task.args, **kwargs)
-        except BaseException as error:  # delivered to the UI, which explains it
-            task.signals.failed.emit(error)
-        else:
-            task.signals.done.emit(result)
+            try:
+                result = task.fn(*task.args, **kwargs)
+            except BaseException as error:  # delivered to the UI, which explains it
+                task.signals.failed.emit(error)
+            else:
+                task.signals.done.emit(result)
+        except RuntimeError:
+            pass  # the window that asked was closed meanwhile: nobody is left to tell
         finally:
             # peewee gave this worker thread its own connection: close it here.
             if not database.is_closed():

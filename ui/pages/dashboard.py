@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import db as dbmod
 from models import statistics, yearly_ops
+from models.enums import Level
 from models.statistics import Overview
 from models.text import format_date, format_int
 
@@ -68,9 +70,12 @@ class DashboardPage(BasePage):
         self.year_box.setRange(2000, 2100)
         self.year_box.setValue(dt.date.today().year)
         self.area_box = forms.ChoiceBox()
+        # At a province office the figures can be of one commune (then of its areas).
+        self.unit_box = forms.ChoiceBox()
         self.status = QLabel("")
-        for text, widget in (("&Năm:", self.year_box), ("&Khu dân cư:", self.area_box)):
-            caption = QLabel(text)
+        self.unit_caption = QLabel("&Xã, phường:")
+        for caption, widget in ((QLabel("&Năm:"), self.year_box), (self.unit_caption, self.unit_box),
+                                (QLabel("&Khu dân cư:"), self.area_box)):
             caption.setBuddy(widget)
             bar.addWidget(caption)
             bar.addWidget(widget)
@@ -100,16 +105,41 @@ class DashboardPage(BasePage):
         self.layout_.addLayout(tables, 1)
         self.year_box.valueChanged.connect(lambda _v: self.load())
         self.area_box.currentIndexChanged.connect(lambda _i: self.load())
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._unit_changed())
 
     def activate(self) -> None:
         # Figures change as data are entered: count again every time.
         if not self.loaded:
-            self.area_box.blockSignals(True)
-            self.area_box.addItem(WHOLE_UNIT, None)
-            for a in yearly_ops.area_choices():
-                self.area_box.addItem(a.name, a.id)
-            self.area_box.blockSignals(False)
+            province = dbmod.home_level() is Level.PROVINCE
+            self.unit_caption.setVisible(province)
+            self.unit_box.setVisible(province)
+            if province:
+                self.unit_box.blockSignals(True)
+                self.unit_box.addItem(WHOLE_UNIT, None)
+                for c in yearly_ops.commune_choices():
+                    self.unit_box.addItem(c.name, c.id)
+                self.unit_box.blockSignals(False)
+            self._fill_areas()
         self.loaded = True
+        self.load()
+
+    def unit(self) -> str | None:
+        return self.unit_box.currentData() if self.unit_box.isVisibleTo(self) else None
+
+    def _fill_areas(self) -> None:
+        """Areas of the chosen commune; at a province office, none until one is chosen."""
+        self.area_box.blockSignals(True)
+        self.area_box.clear()
+        self.area_box.addItem(WHOLE_UNIT, None)
+        unit = self.unit()
+        if unit is not None or not self.unit_box.isVisibleTo(self):
+            for a in yearly_ops.area_choices(unit):
+                self.area_box.addItem(a.name, a.id)
+        self.area_box.setEnabled(self.area_box.count() > 1)
+        self.area_box.blockSignals(False)
+
+    def _unit_changed(self) -> None:
+        self._fill_areas()
         self.load()
 
     def load(self) -> None:
@@ -118,8 +148,9 @@ class DashboardPage(BasePage):
             return
         self.busy = True
         self.status.setText("Đang tính số liệu…")
-        year, area = self.year_box.value(), self.area_box.currentData()
-        forms.run_in_background(self, lambda: statistics.overview(year, area=area), self._shown, self._failed)
+        year, area, unit = self.year_box.value(), self.area_box.currentData(), self.unit()
+        forms.run_in_background(self, lambda: statistics.overview(year, unit=unit, area=area), self._shown,
+                                self._failed)
 
     def _failed(self, error: object) -> None:
         self.busy = False

@@ -1,0 +1,60 @@
+"""At a province office the dashboard can show one commune's figures."""
+
+import datetime as dt
+
+import pytest
+
+from models import db as dbmod
+from models.areas import ResidentialArea
+from models.catalogues import GroupType
+from models.enums import AreaKind, Level
+from models.groups import Group
+from models.units import AdminUnit, find_unit
+from ui.pages.dashboard import DashboardPage
+
+
+@pytest.fixture
+def province(tmp_path):
+    database = dbmod.init_database(tmp_path / "tinh.todan", find_unit("38", Level.PROVINCE), Level.PROVINCE)
+    kind = GroupType.get(GroupType.code == "to_dan_pho")
+    for code, groups in (("14758", 3), ("14797", 1)):
+        unit = find_unit(code, Level.COMMUNE)
+        AdminUnit.ensure(unit)
+        area = ResidentialArea.create(name=f"Thôn Một {code}", kind=AreaKind.THON, commune_code=code,
+                                      owner_unit=code)
+        for n in range(groups):
+            Group.create(name=f"Tổ {n + 1}", area=area, group_type=kind, founded_on=dt.date(2020, 1, 1),
+                         owner_unit=code)
+    yield database
+    database.close()
+
+
+def active_groups(page):
+    return page.overview.this_year.groups_active
+
+
+def test_province_dashboard_filters_by_commune_then_area(province, qtbot):
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.overview is not None and not page.busy)
+    assert page.unit_box.isVisibleTo(page)
+    assert active_groups(page) == 4
+    names = [page.unit_box.itemText(i) for i in range(page.unit_box.count())]
+    assert names[0] == "Toàn đơn vị" and len(names) == 3
+    assert not page.area_box.isEnabled()  # areas come with a commune
+    first = AdminUnit.get_by_id("14758").name
+    page.overview = None
+    page.unit_box.setCurrentIndex(names.index(first))
+    qtbot.waitUntil(lambda: page.overview is not None and not page.busy)
+    assert active_groups(page) == 3
+    assert [page.area_box.itemText(i) for i in range(page.area_box.count())] == ["Toàn đơn vị", "Thôn Một 14758"]
+
+
+def test_commune_office_has_no_commune_filter(seeded, qtbot):
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(lambda: page.overview is not None and not page.busy)
+    assert not page.unit_box.isVisibleTo(page)
+    assert page.area_box.count() == 3  # the whole ward and its two areas
