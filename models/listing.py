@@ -119,10 +119,14 @@ class PersonListing(Listing):
     the person's id, not shown). CCCD and phone are masked for viewers.
 
     Search goes through the word index (``name_search``): a large result is
-    counted up to ``count_cap`` only; ``count`` then returns count_cap + 1."""
+    counted up to ``count_cap`` only; ``count`` then returns count_cap + 1
+    and ``last_count_capped`` says so. The whole list, unsearched and
+    unfiltered, is counted exactly (one pass of a covering index, ~20 ms for
+    600,000 people): a province clerk wants to read "600.000 người"."""
 
     filters = ("area_id", "group_id", "role")
     count_cap = COUNT_CAP
+    last_count_capped = False
 
     def _base(self, search: str, **filters: Any) -> pw.ModelSelect:
         match = plan(search)
@@ -131,7 +135,12 @@ class PersonListing(Listing):
 
     def count(self, search: str = "", **filters: Any) -> int:
         _reject_unknown(filters, self.filters)
-        return name_search.count(plan(search), _conditions(_person_filters(**filters)), COUNT_CAP)
+        if not search_words(search) and not any(v is not None for v in filters.values()):
+            self.last_count_capped = False
+            return Person.live().count()
+        found = name_search.count(plan(search), _conditions(_person_filters(**filters)), COUNT_CAP)
+        self.last_count_capped = found > COUNT_CAP
+        return found
 
     def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
         _reject_unknown(filters, self.filters)

@@ -100,3 +100,20 @@ def test_display_formats():
     assert display(True) == "Có" and display(False) == ""
     assert display(Gender.MALE) == "Nam"
     assert display(None) == ""
+
+
+def test_whole_people_list_is_counted_exactly_past_the_search_cap(db):
+    from models.name_search import COUNT_CAP
+    from models.people import Person
+    from ui.pages.people import PeoplePage
+
+    with db.atomic():
+        for i in range(COUNT_CAP + 20):
+            Person.create(full_name=f"Nguyễn Văn Số {i}")
+    page = PeoplePage()
+    page.activate()
+    assert page.count_label.text() == f"{COUNT_CAP + 20} người"
+    page.search_box.setText("nguyen")
+    page.apply_search()
+    assert page.count_label.text() == f"hơn {COUNT_CAP} người"
+    page.deleteLater()

@@ -90,7 +90,8 @@ class ListingTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = self.listing.count(self.search, **self.filters)
         cap = getattr(self.listing, "count_cap", None)
-        self.capped = cap is not None and self.total > cap
+        said = getattr(self.listing, "last_count_capped", None)  # a listing may count some lists exactly
+        self.capped = said if said is not None else (cap is not None and self.total > cap)
         if self.capped:
             self.total = cap
         self._rows = self.listing.fetch(0, self.page_size, self.search, **self.filters) if self.total else []
