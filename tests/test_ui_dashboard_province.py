@@ -58,3 +58,31 @@ def test_commune_office_has_no_commune_filter(seeded, qtbot):
     qtbot.waitUntil(lambda: page.overview is not None and not page.busy)
     assert not page.unit_box.isVisibleTo(page)
     assert page.area_box.count() == 3  # the whole ward and its two areas
+
+
+def test_province_people_list_filters_by_commune(province, qtbot):
+    from models.people import Person
+    from ui.pages.people import PeoplePage
+
+    area = ResidentialArea.get(ResidentialArea.commune_code == "14797")
+    for name in ("Lê Văn Một", "Lê Thị Hai"):
+        Person.create(full_name=name, area=area, owner_unit="14797")
+    Person.create(full_name="Trần Văn Khác", owner_unit="14758")
+    page = PeoplePage()
+    qtbot.addWidget(page)
+    page.activate()
+    assert page.count_label.text() == "3 người"
+    box = page.filter_boxes["unit"]
+    box.setCurrentIndex(box.findData("14797"))
+    assert page.count_label.text() == "2 người"
+    page.search_box.setText("hai")
+    page.apply_search()
+    assert page.count_label.text() == "1 người"
+
+
+def test_commune_office_people_list_has_no_commune_filter(seeded, qtbot):
+    from ui.pages.people import PeoplePage
+
+    page = PeoplePage()
+    qtbot.addWidget(page)
+    assert "unit" not in page.filter_boxes
