@@ -35,7 +35,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.base import ModelError
+
+from .output import write_by_extension
 from models.text import format_int, format_money, format_percent
 
 from . import fonts
@@ -164,35 +165,21 @@ class Report:
     doc_title: str = ""
 
 
-FORMATS = (".pdf", ".docx", ".xlsx")
-
-
 def write_report(report: Report, out_path: str | os.PathLike) -> Path:
     """Write ``report`` in the format its extension names; nothing is left
     behind when writing fails."""
-    out = Path(out_path)
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise ModelError(f"Không ghi được tệp {out.name}: chỉ hỗ trợ đuôi .pdf, .docx hoặc .xlsx.")
-    if not out.parent.is_dir():
-        raise ModelError(f"Không có thư mục {out.parent} để ghi tệp {out.name}.")
-    part = out.with_name(out.name + ".part")
-    try:
-        if suffix == ".pdf":
-            write_pdf(report, part)
-        elif suffix == ".docx":
-            from .document_word import write_docx
 
-            write_docx(report, part)
-        else:
-            from .document_sheet import write_xlsx
+    def docx(part: Path) -> None:
+        from .document_word import write_docx
 
-            write_xlsx(report, part)
-        os.replace(part, out)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    return out
+        write_docx(report, part)
+
+    def xlsx(part: Path) -> None:
+        from .document_sheet import write_xlsx
+
+        write_xlsx(report, part)
+
+    return write_by_extension(out_path, {".pdf": lambda part: write_pdf(report, part), ".docx": docx, ".xlsx": xlsx})
 
 
 # -- PDF ---------------------------------------------------------------------------------

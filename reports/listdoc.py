@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from models.base import ModelError
+
+from .output import write_by_extension
 
 from . import fonts
 from .fonts import text
@@ -60,34 +61,20 @@ class ListDocument:
     doc_title: str = ""  # the file's metadata title
 
 
-FORMATS = (".pdf", ".docx", ".xlsx")
-
-
 def write_list(doc: ListDocument, out_path: str | os.PathLike) -> Path:
     """Write ``doc`` in the format its extension names (.pdf, .docx, .xlsx)."""
-    out = Path(out_path)
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise ModelError(f"Không ghi được tệp {out.name}: chỉ hỗ trợ đuôi .pdf, .docx hoặc .xlsx.")
-    if not out.parent.is_dir():
-        raise ModelError(f"Không có thư mục {out.parent} để ghi tệp {out.name}.")
-    part = out.with_name(out.name + ".part")
-    try:
-        if suffix == ".pdf":
-            write_pdf(doc, part)
-        elif suffix == ".docx":
-            from .word import write_docx
 
-            write_docx(doc, part)
-        else:
-            from .sheet import write_xlsx
+    def docx(part: Path) -> None:
+        from .word import write_docx
 
-            write_xlsx(doc, part)
-        os.replace(part, out)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    return out
+        write_docx(doc, part)
+
+    def xlsx(part: Path) -> None:
+        from .sheet import write_xlsx
+
+        write_xlsx(doc, part)
+
+    return write_by_extension(out_path, {".pdf": lambda part: write_pdf(doc, part), ".docx": docx, ".xlsx": xlsx})
 
 
 # -- PDF -------------------------------------------------------------------------------
