@@ -110,19 +110,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from models.lock import WriterLock
 
-    from .merge import import_package
+    from .merge import import_packages
 
     def run() -> int:
         db = _open(args.db)
         try:
-            result = import_package(args.file, read_passphrase(), db_path=args.db, dry_run=args.dry_run)
+            batch = import_packages(args.files, read_passphrase(), db_path=args.db, dry_run=args.dry_run,
+                                    skip_refused=args.skip_refused)
         finally:
             db.close()
-        print(result.text())
+        print(batch.text())
         if args.dry_run:
             print("Chạy thử: cơ sở dữ liệu không thay đổi.")
-        else:
-            print(f"Đã nhập gói {result.package}. Bản sao lưu trước khi nhập: {result.backup}")
+            # The real import would be refused unless told to leave those packages out.
+            return 2 if batch.refused and not args.skip_refused else 0
+        names = ", ".join(r.package for r in batch.results)
+        print(f"Đã nhập {len(batch.results)} gói ({names}). Bản sao lưu trước khi nhập: {batch.backup}")
         return 0
 
     if args.dry_run:
@@ -152,8 +155,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("import", help="nhập gói dữ liệu từ USB")
     p.add_argument("--db", required=True)
-    p.add_argument("file", help="tệp gói .tdx")
+    p.add_argument("files", nargs="+", metavar="TỆP",
+                   help="các tệp gói .tdx, hoặc thư mục chứa chúng (nhập cùng lúc, sau một bản sao lưu)")
     p.add_argument("--dry-run", action="store_true", help="chạy thử: chỉ xem tóm tắt, không thay đổi dữ liệu")
+    p.add_argument("--skip-refused", action="store_true",
+                   help="bỏ qua các gói bị từ chối và nhập các gói còn lại (mặc định: không nhập gói nào)")
     p.set_defaults(func=_cmd_import)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from models.people import Person
 from models.units import AdminUnit, find_unit
 
 from . import keys as K
+from .export import Cancelled
 from .package import (
     KIND_CATALOGUE_DOWN,
     KIND_DATA_UP,
@@ -40,13 +42,18 @@ from .package import (
     read_package,
     verify_signature,
 )
-from .records import Spec, catalogue_tables, data_tables, specs
+from .records import Column, Spec, catalogue_tables, data_tables, specs
 from models.packages import ImportMark, PackageLog
 
-_UUID = re.compile(r"^[0-9a-f]{32}$")
+_HEX = re.compile(r"[0-9a-f]*")
 _CHUNK = 500
 _SCALARS = {str, int, float, bool, type(None)}
 _CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
+_MISSING = object()
+# Page cache while a batch goes in (KiB; SQLite takes it only as pages are used):
+# the indexes a province's batch touches stay in memory instead of being re-read.
+BATCH_CACHE_KIB = 512 * 1024
+_UNRESOLVED = "tham chiếu tới một bản ghi chưa có trong cơ sở dữ liệu này"
 
 TABLE_LABELS = {
     "group_type": "Loại tổ", "meeting_topic": "Nội dung sinh hoạt", "recommendation_category": "Lĩnh vực kiến nghị",
@@ -131,41 +138,6 @@ class ImportResult:
 # -- checks before anything is decrypted
 
 
-def open_checked(path: Path | str, passphrase: str) -> tuple[Package, dict[str, Any]]:
-    """Structure, signature, addressee, replay, hash, decryption: the
-    package's records, or a refusal. Reads the database, never writes."""
-    pkg = read_package(path)
-    m = pkg.manifest
-    source = m["source"]
-    partner = K.partner(source)
-    if partner is None or partner.sign_public is None:
-        raise PackageRefused(f"Khóa của đơn vị gửi {source} chưa được đăng ký ở văn phòng này; hãy đăng ký thẻ "
-                             "khóa của đơn vị đó (xác nhận dấu vân tay qua điện thoại) rồi nhập lại.")
-    verify_signature(pkg, bytes(partner.sign_public))
-    home, level = dbmod.home_unit(), dbmod.home_level()
-    if home is None or m["target"] != home.code:
-        raise PackageRefused(f"Gói {pkg.name} gửi cho đơn vị {m['target']}, không phải cho văn phòng này "
-                             f"({home.code if home else 'chưa chọn đơn vị'}); hãy đưa gói cho đúng văn phòng nhận.")
-    if m["kind"] == KIND_DATA_UP:
-        unit = find_unit(source, Level.COMMUNE)
-        if level is not Level.PROVINCE or unit is None or unit.province_code != home.code:
-            raise PackageRefused(f"Gói dữ liệu của đơn vị {source} chỉ nhập được ở văn phòng cấp tỉnh của "
-                                 "đơn vị đó; hãy đưa gói cho đúng văn phòng nhận.")
-    elif level is not Level.COMMUNE or home.province_code != source:
-        raise PackageRefused(f"Gói danh mục của đơn vị {source} chỉ nhập được ở xã, phường thuộc đơn vị đó; "
-                             "hãy đưa gói cho đúng văn phòng nhận.")
-    _check_sequence(pkg)
-    check_payload_hash(pkg)
-    _, enc = K.unlock(K.require_office_key(), passphrase)
-    plain = decrypt_payload(pkg, enc)
-    try:
-        payload = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise damaged(pkg.name) from exc
-    _validate(pkg, payload)
-    return pkg, payload
-
-
 def _check_sequence(pkg: Package) -> str | None:
     m = pkg.manifest
     seen = PackageLog.get_or_none(PackageLog.direction == "received", PackageLog.package_id == m["package_id"])
@@ -189,7 +161,9 @@ def _gap(m: dict[str, Any]) -> str | None:
 
 
 def _validate(pkg: Package, payload: Any) -> None:
-    """Shape and types of every row; tables allowed for the kind; counts as announced."""
+    """Shape and types of every row; tables allowed for the kind; counts as
+    announced. Checked column by column, so that a province's batch of large
+    packages is not held up here."""
     m = pkg.manifest
     bad = damaged(pkg.name)
     if not isinstance(payload, dict) or not isinstance(payload.get("tables"), dict):
@@ -204,30 +178,44 @@ def _validate(pkg: Package, payload: Any) -> None:
         if block.get("columns") != spec.names or not isinstance(block.get("rows"), list):
             raise PackageRefused(f"Gói {pkg.name} có cấu trúc bảng {TABLE_LABELS.get(table, table)} khác với phiên bản "
                                  "chương trình này; hãy cập nhật Tổ Dân ở cả hai văn phòng rồi gửi lại gói.")
-        width, ncols = len(spec.names), len(spec.columns)
-        refs = [i for i, c in enumerate(spec.columns) if c.ref is not None]
-        seen: set[str] = set()
-        for row in block["rows"]:
-            if not isinstance(row, list) or len(row) != width:
-                raise bad
-            u, owner, rev = row[0], row[1], row[2]
-            if not (isinstance(u, str) and _UUID.match(u) and isinstance(owner, str) and len(owner) <= 5
-                    and type(rev) is int and rev >= 1) or u in seen:
-                raise bad
-            seen.add(u)
-            if not all(type(v) in _SCALARS for v in row[:ncols]):
-                raise bad
-            for i in refs:
-                if row[i] is not None and not (isinstance(row[i], str) and _UUID.match(row[i])):
-                    raise bad
-            if spec.model is Meeting:
-                for extra in row[-2:]:
-                    if not isinstance(extra, list) or not all(isinstance(x, str) and _UUID.match(x) for x in extra):
-                        raise bad
-        counts[table] = len(block["rows"])
+        rows = block["rows"]
+        if not _rows_valid(spec, rows):
+            raise bad
+        counts[table] = len(rows)
     announced = {k: v for k, v in m["counts"].items()}
     if counts != announced:
         raise bad
+
+
+def _uuids_valid(values: Any) -> bool:
+    """Every value a 32-digit lower-case hex string."""
+    return (not values or (set(map(type, values)) == {str} and set(map(len, values)) == {32}
+                           and _HEX.fullmatch("".join(values)) is not None))
+
+
+def _rows_valid(spec: Spec, rows: list) -> bool:
+    if not rows:
+        return True
+    width, ncols = len(spec.names), len(spec.columns)
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
+        return False
+    columns = list(zip(*rows))
+    uuids, owners, revs = columns[0], columns[1], columns[2]
+    if not _uuids_valid(uuids) or len(set(uuids)) != len(uuids):
+        return False
+    if set(map(type, owners)) != {str} or max(map(len, owners)) > 5:
+        return False
+    if set(map(type, revs)) != {int} or min(revs) < 1:
+        return False
+    if any(not set(map(type, column)) <= _SCALARS for column in columns[3:ncols]):
+        return False
+    for i, c in enumerate(spec.columns):
+        if c.ref is not None and not _uuids_valid([v for v in columns[i] if v is not None]):
+            return False
+    for extra in columns[ncols:]:  # Meeting's links: lists of uuids
+        if set(map(type, extra)) != {list} or not _uuids_valid([u for links in extra for u in links]):
+            return False
+    return True
 
 
 # -- the plan
@@ -283,91 +271,135 @@ class _Planner:
         own_ids = self.ids.setdefault(model, {})
         own_ids.update({u: r[0] for u, r in existing.items()})
         next_id = (database.execute_sql(f'SELECT MAX(id) FROM "{spec.table}"').fetchone()[0] or 0) + 1
-        for r in rows:  # new ids first, so that a row may point at a later one of the same table
-            if r[0] not in own_ids:
-                own_ids[r[0]] = next_id
-                next_id += 1
+        # New ids first, so that a row may point at a later one of the same table.
+        fresh = [r[0] for r in rows if r[0] not in own_ids]
+        own_ids.update(zip(fresh, range(next_id, next_id + len(fresh))))
         # Foreign keys to other tables, resolved in bulk.
         ref_cols = [(i, c) for i, c in enumerate(cols) if c.ref is not None]
         for i, c in ref_cols:
             self._resolve_refs(c.ref, {r[i] for r in rows if r[i] is not None})
-        meeting = model is Meeting
-        if meeting:
+        links = None
+        if model is Meeting:
             from models.catalogues import MeetingTopic
 
-            persons = self._resolve_refs(Person, {u for r in rows for u in r[-2]})
-            topics = self._resolve_refs(MeetingTopic, {u for r in rows for u in r[-1]})
-            old_links = self._existing_links([existing[r[0]][0] for r in rows if r[0] in existing
-                                              and existing[r[0]][1] == r[2]])
+            links = (self._resolve_refs(Person, {u for r in rows for u in r[-2]}),
+                     self._resolve_refs(MeetingTopic, {u for r in rows for u in r[-1]}))
+        planned_new = self._plan_new(spec, ops, counts, [r for r in rows if r[0] not in existing] if existing
+                                     else rows, ref_cols, links)
+        if existing:
+            self._plan_known(spec, ops, counts, [r for r in rows if r[0] in existing], existing, ref_cols, links)
+        # Planned ids of rows that will not be created must not be resolvable.
+        for u in fresh:
+            if u not in planned_new:
+                own_ids.pop(u, None)
+        self._check_unique_people(ops) if model is Person else None
+
+    def _conflict(self, spec: Spec, counts: TableCounts, row: list, reason: str) -> None:
+        counts.conflicts += 1
+        self.conflicts.append(Conflict(spec.table, row[0], _label(spec, row), reason))
+
+    def _plan_new(self, spec: Spec, ops: _Ops, counts: TableCounts, rows: list[list],
+                  ref_cols: list[tuple[int, Column]], links: tuple[dict, dict] | None) -> set[str]:
+        """Rows this database lacks, column by column (a first import at the
+        province is almost nothing else); the uuids that will be created."""
+        if not rows:
+            return set()
+        ncols = len(spec.columns)
+        columns = [list(c) for c in zip(*rows)]
+        rejected: dict[int, str] = {}
+        strangers = {o for o in set(columns[1]) if not self.owners_ok(o)}
+        if strangers:
+            rejected.update((k, f"bản ghi thuộc đơn vị {o}, không thuộc đơn vị gửi {self.source}")
+                            for k, o in enumerate(columns[1]) if o in strangers)
+        for i, c in ref_cols:
+            known = self.ids[c.ref]
+            mapped = [None if v is None else known.get(v, _MISSING) for v in columns[i]]
+            for k, v in enumerate(mapped):
+                if v is _MISSING:
+                    rejected.setdefault(k, _UNRESOLVED)
+                    mapped[k] = None
+            columns[i] = mapped
+        own_ids = self.ids[spec.model]
+        ids = [own_ids[u] for u in columns[0]]
+        if links is not None:
+            persons, topics = links
+            planned_links = []
+            for k, (present, talked) in enumerate(zip(columns[ncols], columns[ncols + 1])):
+                p = [persons.get(x) for x in present]
+                t = [topics.get(x) for x in talked]
+                if None in p or None in t:
+                    rejected.setdefault(k, _UNRESOLVED)
+                planned_links.append((sorted(p), sorted(t)) if k not in rejected else None)
+        inserts = list(zip(ids, *columns[:ncols]))
+        keep = range(len(rows))
+        if rejected:
+            for k, reason in rejected.items():
+                self._conflict(spec, counts, rows[k], reason)
+            keep = [k for k in keep if k not in rejected]
+            inserts = [inserts[k] for k in keep]
+        ops.inserts.extend(inserts)
+        counts.created += len(inserts)
+        if links is not None:
+            ops.links.update((ids[k], planned_links[k]) for k in keep)
+        if spec.model is Person:
+            names = [c.name for c in spec.columns]
+            search, key, dead = (columns[names.index(n)] for n in ("search_name", "sort_key", "deleted_at"))
+            ops.people_words.extend((ids[k], search[k] or "", key[k] or "", dead[k] is None) for k in keep)
+        return {columns[0][k] for k in keep}
+
+    def _plan_known(self, spec: Spec, ops: _Ops, counts: TableCounts, rows: list[list], existing: dict[str, tuple],
+                    ref_cols: list[tuple[int, Column]], links: tuple[dict, dict] | None) -> None:
+        """Rows this database already holds: unchanged, stale, updated or in conflict."""
+        cols = spec.columns
+        old_links = self._existing_links([existing[r[0]][0] for r in rows if existing[r[0]][1] == r[2]]) \
+            if links is not None else {}
         content_idx = [i for i, c in enumerate(cols) if c.name not in _CONTENT_SKIP]
-        planned_new = set()
         for r in rows:
-            u, owner, rev = r[0], r[1], r[2]
-            ex = existing.get(u)
-
-            def conflict(reason: str, r: list = r) -> None:
-                counts.conflicts += 1
-                self.conflicts.append(Conflict(spec.table, r[0], _label(spec, r), reason))
-
+            owner, rev = r[1], r[2]
+            ex = existing[r[0]]
             if not self.owners_ok(owner):
-                conflict(f"bản ghi thuộc đơn vị {owner}, không thuộc đơn vị gửi {self.source}")
+                self._conflict(spec, counts, r, f"bản ghi thuộc đơn vị {owner}, không thuộc đơn vị gửi {self.source}")
                 continue
-            if ex is not None and ex[2] != owner and self.kind == KIND_DATA_UP:
-                conflict(f"trùng mã với bản ghi của đơn vị {ex[2]} đã có trong cơ sở dữ liệu")
+            if ex[2] != owner and self.kind == KIND_DATA_UP:
+                self._conflict(spec, counts, r, f"trùng mã với bản ghi của đơn vị {ex[2]} đã có trong cơ sở dữ liệu")
                 continue
-            if ex is not None and rev < ex[1]:
+            if rev < ex[1]:
                 counts.stale += 1
                 continue
             # Values as they will be stored: foreign keys as local ids.
             values = list(r[:len(cols)])
-            unresolved = None
+            unresolved = False
             for i, c in ref_cols:
                 if values[i] is not None:
-                    target = self.ids[c.ref].get(values[i])
-                    if target is None:
-                        unresolved = c.name
-                    values[i] = target
+                    values[i] = self.ids[c.ref].get(values[i])
+                    unresolved = unresolved or values[i] is None
             link_ids = None
-            if meeting:
-                p = [persons.get(x) for x in r[-2]]
-                t = [topics.get(x) for x in r[-1]]
-                if None in p or None in t:
-                    unresolved = "_present" if None in p else "_topics"
-                link_ids = (sorted(p), sorted(t)) if unresolved is None else None
-            if ex is not None and rev == ex[1]:
-                same = unresolved is None and all(values[i] == ex[3 + i] for i in content_idx)
-                if same and meeting:
+            if links is not None:
+                p = [links[0].get(x) for x in r[-2]]
+                t = [links[1].get(x) for x in r[-1]]
+                unresolved = unresolved or None in p or None in t
+                link_ids = (sorted(p), sorted(t)) if not unresolved else None
+            if rev == ex[1]:
+                same = not unresolved and all(values[i] == ex[3 + i] for i in content_idx)
+                if same and links is not None:
                     same = old_links.get(ex[0], ([], [])) == link_ids
                 if same:
                     counts.unchanged += 1
                 else:
-                    conflict("cùng phiên bản nhưng nội dung khác với bản đã có")
+                    self._conflict(spec, counts, r, "cùng phiên bản nhưng nội dung khác với bản đã có")
                 continue
-            if unresolved is not None:
-                conflict("tham chiếu tới một bản ghi chưa có trong cơ sở dữ liệu này")
+            if unresolved:
+                self._conflict(spec, counts, r, _UNRESOLVED)
                 continue
-            if ex is None:
-                new_id = own_ids[u]
-                ops.inserts.append((new_id, *values))
-                planned_new.add(u)
-                counts.created += 1
-            else:
-                new_id = ex[0]
-                ops.updates.append((*values, new_id))
-                counts.updated += 1
-                if meeting:
-                    ops.replaced_links.append(new_id)
-            if meeting:
-                ops.links[new_id] = link_ids
-            if model is Person:
+            ops.updates.append((*values, ex[0]))
+            counts.updated += 1
+            if links is not None:
+                ops.replaced_links.append(ex[0])
+                ops.links[ex[0]] = link_ids
+            if spec.model is Person:
                 named = {c.name: values[i] for i, c in enumerate(cols)}
-                ops.people_words.append((new_id, named["search_name"] or "", named["sort_key"] or "",
+                ops.people_words.append((ex[0], named["search_name"] or "", named["sort_key"] or "",
                                          named["deleted_at"] is None))
-        # Planned ids of rows that will not be created must not be resolvable.
-        for r in rows:
-            if r[0] not in existing and r[0] not in planned_new:
-                own_ids.pop(r[0], None)
-        self._check_unique_people(ops) if model is Person else None
 
     def _existing_links(self, meeting_ids: list[int]) -> dict[int, tuple[list[int], list[int]]]:
         links: dict[int, tuple[list[int], list[int]]] = {}
@@ -472,69 +504,230 @@ def _apply(planner: _Planner, pkg: Package) -> None:
             conn.executemany("INSERT INTO meeting_topic_link (meeting_id, topic_id) VALUES (?, ?)",
                              [(mid, t) for mid, (_, ts) in ops.links.items() for t in ts])
         if ops.people_words:
-            _index_people(conn, ops.people_words)
+            _index_people(conn, ops.people_words, [row[-1] for row in ops.updates] if spec.model is Person else [])
 
 
-def _index_people(conn, people: list[tuple[int, str, str, bool]]) -> None:
-    """Keep the name search index in step (where this schema has one)."""
-    from models import people as P
+def _index_people(conn, people: list[tuple[int, str, str, bool]], replaced: list[int]) -> None:
+    """Keep the name search index in step: the words of people replaced go
+    first, then those of every living person written."""
+    from models.people import name_words
 
-    if not hasattr(P, "PersonWord") or "person_word" not in database.get_tables():
-        return
-    ids = [p[0] for p in people]
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+    for i in range(0, len(replaced), _CHUNK):
+        chunk = replaced[i:i + _CHUNK]
         conn.execute(f"DELETE FROM person_word WHERE person_id IN ({','.join('?' * len(chunk))})", chunk)
     conn.executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)",
-                     [(w, key, pid) for pid, name, key, live in people if live for w in P.name_words(name)])
+                     [(w, key, pid) for pid, name, key, live in people if live for w in name_words(name)])
+
+
+@dataclass
+class BatchResult:
+    """What a batch of packages did (or, in a dry run, would do)."""
+
+    results: list[ImportResult]
+    refused: list[tuple[str, str]]  # file name, why
+    committed: bool = False
+    backup: Path | None = None
+
+    def totals(self) -> TableCounts:
+        t = TableCounts()
+        for r in self.results:
+            for name, value in vars(r.totals()).items():
+                setattr(t, name, getattr(t, name) + value)
+        return t
+
+    def text(self) -> str:
+        parts = [r.text() for r in self.results]
+        parts += [f"Gói {name} bị từ chối: {why}" for name, why in self.refused]
+        if len(self.results) + len(self.refused) > 1:
+            t = self.totals()
+            parts.append(f"Tổng cộng {len(self.results)} gói nhập được, {len(self.refused)} gói bị từ chối: "
+                         f"{t.created} thêm mới, {t.updated} cập nhật, {t.unchanged} không đổi, {t.stale} cũ hơn, "
+                         f"{t.conflicts} xung đột.")
+        return "\n\n".join(parts)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def package_files(paths: list[Path | str]) -> list[Path]:
+    """The packages named, a folder standing for the .tdx files in it."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() == ".tdx" and f.is_file())
+            if not found:
+                raise PackageRefused(f"Thư mục {p} không có gói dữ liệu .tdx nào; hãy chọn đúng thư mục trên USB.")
+            files += found
+        else:
+            files.append(p)
+    return files
+
+
+def _check_outside(path: Path) -> Package:
+    """Every check that needs no passphrase: structure, signature, addressee, replay, hash."""
+    pkg = read_package(path)
+    m = pkg.manifest
+    source = m["source"]
+    partner = K.partner(source)
+    if partner is None or partner.sign_public is None:
+        raise PackageRefused(f"Khóa của đơn vị gửi {source} chưa được đăng ký ở văn phòng này; hãy đăng ký thẻ "
+                             "khóa của đơn vị đó (xác nhận dấu vân tay qua điện thoại) rồi nhập lại.")
+    verify_signature(pkg, bytes(partner.sign_public))
+    home, level = dbmod.home_unit(), dbmod.home_level()
+    if home is None or m["target"] != home.code:
+        raise PackageRefused(f"Gói {pkg.name} gửi cho đơn vị {m['target']}, không phải cho văn phòng này "
+                             f"({home.code if home else 'chưa chọn đơn vị'}); hãy đưa gói cho đúng văn phòng nhận.")
+    if m["kind"] == KIND_DATA_UP:
+        unit = find_unit(source, Level.COMMUNE)
+        if level is not Level.PROVINCE or unit is None or unit.province_code != home.code:
+            raise PackageRefused(f"Gói dữ liệu của đơn vị {source} chỉ nhập được ở văn phòng cấp tỉnh của "
+                                 "đơn vị đó; hãy đưa gói cho đúng văn phòng nhận.")
+    elif level is not Level.COMMUNE or home.province_code != source:
+        raise PackageRefused(f"Gói danh mục của đơn vị {source} chỉ nhập được ở xã, phường thuộc đơn vị đó; "
+                             "hãy đưa gói cho đúng văn phòng nhận.")
+    _check_sequence(pkg)
+    check_payload_hash(pkg)
+    return pkg
+
+
+def _open_payload(pkg: Package, enc) -> dict[str, Any]:
+    plain = decrypt_payload(pkg, enc)
+    try:
+        payload = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise damaged(pkg.name) from exc
+    _validate(pkg, payload)
+    return payload
+
+
+def _record(pkg: Package, planner: _Planner, result: ImportResult) -> None:
+    m = pkg.manifest
+    ImportMark.insert(source=m["source"], kind=m["kind"], last_sequence=m["sequence"],
+                      at=dt.datetime.now().replace(microsecond=0)).on_conflict_replace().execute()
+    counts = {t: vars(c) for t, c in planner.counts.items()}
+    PackageLog.create(direction="received", package_id=m["package_id"], kind=m["kind"],
+                      source_unit=m["source"], target_unit=m["target"], sequence=m["sequence"],
+                      full=m["full"], file_name=pkg.name, counts=json.dumps(counts),
+                      note=f"{len(planner.conflicts)} xung đột" + (f"; {result.gap}" if result.gap else ""))
+    audit.log("exchange_package", m["package_id"], "import",
+              {"source": m["source"], "sequence": m["sequence"], **vars(result.totals())})
+
+
+def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | str | None = None,
+                    dry_run: bool = False, skip_refused: bool = False,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> BatchResult:
+    """Check, plan and (unless ``dry_run``) commit a batch of packages (a
+    folder stands for its .tdx files) in one transaction, after one backup.
+
+    Packages are taken in order of sender and number, each planned against
+    the database as the ones before it left it. Every package is checked
+    before anything is written; a refusal raises PackageRefused and changes
+    nothing, unless ``skip_refused`` (the others go in) or ``dry_run`` (every
+    refusal is listed in the result). ``db_path`` names the open database for
+    the backup.
+    """
+    from . import deferred_indexes
+
+    files = package_files(paths)
+    total = len(files) + 2
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, total)
+
+    step(0)
+    if not dry_run and context.read_only:
+        raise PermissionDenied("Tài khoản chỉ có quyền xem, không được nhập gói dữ liệu.")
+    refused: list[tuple[str, str]] = []
+    manifests: dict[Path, dict[str, Any]] = {}
+    seen: dict[str, str] = {}
+    for f in files:
+        try:
+            m = _check_outside(f).manifest
+            if m["package_id"] in seen:
+                raise PackageRefused(f"Gói {f.name} trùng với gói {seen[m['package_id']]} đã chọn; "
+                                     "mỗi gói chỉ nhập một lần.")
+        except PackageRefused as exc:
+            if not (dry_run or skip_refused) or len(files) == 1:
+                raise
+            refused.append((f.name, str(exc)))
+            continue
+        seen[m["package_id"]] = f.name
+        manifests[f] = m
+    batch = BatchResult([], refused)
+    if not manifests:
+        if dry_run:
+            return batch
+        raise PackageRefused("Không có gói nào nhập được; cơ sở dữ liệu không thay đổi.")
+    order = sorted(manifests, key=lambda f: (manifests[f]["source"], manifests[f]["kind"], manifests[f]["sequence"]))
+    _, enc = K.unlock(K.require_office_key(), passphrase)
+    if not dry_run and db_path is not None:
+        from models.backups import take_backup
+
+        batch.backup = take_backup(db_path, "import")
+    step(1)
+    conn = database.connection()
+    incoming = Counter()
+    for m in manifests.values():
+        incoming.update(m["counts"])
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {min(cache, -BATCH_CACHE_KIB)}")
+    try:
+        with database.atomic():
+            if isinstance(database.obj, pw.SqliteDatabase):
+                # A row may point at one inserted later in the same transaction.
+                conn.execute("PRAGMA defer_foreign_keys = ON")
+            deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming)) \
+                if len(order) > 1 else []
+            for done, f in enumerate(order, start=1):
+                if cancelled and cancelled():
+                    raise Cancelled("Đã hủy việc nhập gói; cơ sở dữ liệu không thay đổi.")
+                try:
+                    # Read again: the file may have changed on the USB since it was checked.
+                    pkg = _check_outside(f)
+                    payload = _open_payload(pkg, enc)
+                except PackageRefused as exc:
+                    if not (dry_run or skip_refused) or len(files) == 1:
+                        raise
+                    refused.append((f.name, str(exc)))
+                    continue
+                m = pkg.manifest
+                planner = _Planner(m, payload)
+                planner.run()
+                del payload
+                result = ImportResult(pkg.name, m["package_id"], m["kind"], m["source"], m["source_name"],
+                                      m["target"], m["sequence"], m["full"], planner.counts, planner.conflicts,
+                                      _gap(m))
+                batch.results.append(result)
+                # A dry run still writes all but the last, so that each package is planned against the
+                # database as the ones before it leave it; it is all rolled back.
+                if not (dry_run and done == len(order)):
+                    _apply(planner, pkg)
+                    _record(pkg, planner, result)
+                step(1 + done)
+            if dry_run:
+                raise _Rollback
+            deferred_indexes.rebuild(conn, deferred)
+    except _Rollback:
+        return batch
+    except pw.IntegrityError as exc:
+        names = ", ".join(f.name for f in order[:3]) + (" …" if len(order) > 3 else "")
+        raise PackageRefused(f"Không nhập được {'gói' if len(order) == 1 else 'các gói'} {names}: dữ liệu trong gói "
+                             f"mâu thuẫn với dữ liệu đã có ({exc}); cơ sở dữ liệu không thay đổi, hãy báo cho "
+                             "văn phòng gửi kiểm tra lại.") from exc
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+    step(total)
+    batch.committed = True
+    for r in batch.results:
+        r.committed, r.backup = True, batch.backup
+    return batch
 
 
 def import_package(path: Path | str, passphrase: str, db_path: Path | str | None = None, dry_run: bool = False,
-                   progress: Callable[[int, int], None] | None = None,
-                   confirm: Callable[[ImportResult], bool] | None = None) -> ImportResult:
-    """Check, plan and (unless ``dry_run``) commit one package.
-
-    ``db_path`` names the open database for the backup taken before the
-    commit. ``confirm`` (the UI's question) sees the summary first and may
-    say no. A refusal raises PackageRefused and changes nothing.
-    """
-    def step(done: int) -> None:
-        if progress:
-            progress(done, 5)
-
-    step(0)
-    pkg, payload = open_checked(path, passphrase)
-    step(1)
-    m = pkg.manifest
-    planner = _Planner(m, payload)
-    planner.run()
-    step(2)
-    result = ImportResult(pkg.name, m["package_id"], m["kind"], m["source"], m["source_name"], m["target"],
-                          m["sequence"], m["full"], planner.counts, planner.conflicts, _gap(m))
-    if dry_run or (confirm is not None and not confirm(result)):
-        return result
-    if context.read_only:
-        raise PermissionDenied("Tài khoản chỉ có quyền xem, không được nhập gói dữ liệu.")
-    if db_path is not None:
-        from models.backups import take_backup
-
-        result.backup = take_backup(db_path, "import")
-    step(3)
-    try:
-        with database.atomic():
-            _apply(planner, pkg)
-            ImportMark.insert(source=m["source"], kind=m["kind"], last_sequence=m["sequence"],
-                              at=dt.datetime.now().replace(microsecond=0)).on_conflict_replace().execute()
-            counts = {t: vars(c) for t, c in planner.counts.items()}
-            PackageLog.create(direction="received", package_id=m["package_id"], kind=m["kind"],
-                              source_unit=m["source"], target_unit=m["target"], sequence=m["sequence"],
-                              full=m["full"], file_name=pkg.name, counts=json.dumps(counts),
-                              note=f"{len(planner.conflicts)} xung đột" + (f"; {result.gap}" if result.gap else ""))
-            audit.log("exchange_package", m["package_id"], "import",
-                      {"source": m["source"], "sequence": m["sequence"], **{k: v for k, v in vars(result.totals()).items()}})
-    except pw.IntegrityError as exc:
-        raise PackageRefused(f"Không nhập được gói {pkg.name}: dữ liệu trong gói mâu thuẫn với dữ liệu đã có "
-                             f"({exc}); cơ sở dữ liệu không thay đổi, hãy báo cho văn phòng gửi kiểm tra lại.") from exc
-    step(5)
-    result.committed = True
-    return result
+                   progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Check, plan and (unless ``dry_run``) commit one package; a refusal
+    raises PackageRefused and changes nothing."""
+    return import_packages([path], passphrase, db_path=db_path, dry_run=dry_run, progress=progress).results[0]

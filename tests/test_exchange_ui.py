@@ -42,7 +42,7 @@ def test_receiving_a_package_shows_the_summary_then_commits(qtbot, offices, monk
     page = _page(qtbot, offices.p, monkeypatch)
     assert "Dấu vân tay" in page.key_label.text() and page.partners.rowCount() == 2
     assert page.log.rowCount() == 0
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(package)], ""))
     seen = []
 
     def commit(result):
@@ -80,7 +80,7 @@ def test_declining_the_summary_changes_nothing(qtbot, offices, monkeypatch, said
     package = export_from(offices.c1, offices.folder).path
     digest = file_hash(offices.p)
     page = _page(qtbot, offices.p, monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(package)], ""))
     monkeypatch.setattr(page, "ask_commit", lambda result: False)
     page.import_package()
     assert not said

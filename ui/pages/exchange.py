@@ -70,42 +70,67 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
 
 
 class SummaryDialog(QDialog):
-    """The dry-run's summary: per table, created / updated / unchanged /
-    stale / conflicts, then the conflicts; asks before committing."""
+    """The dry-run's summary of one package or a batch: per table, created /
+    updated / unchanged / stale / conflicts; the packages and those refused;
+    then the conflicts; asks before committing."""
 
-    def __init__(self, result, parent: QWidget | None = None):
-        from exchange.merge import TABLE_LABELS
+    def __init__(self, batch, parent: QWidget | None = None):
+        from exchange.merge import TABLE_LABELS, TableCounts
 
         super().__init__(parent)
         self.setWindowTitle("Kết quả chạy thử gói dữ liệu")
-        self.resize(760, 560)
+        self.resize(820, 620)
         layout = QVBoxLayout(self)
-        what = "dữ liệu" if result.kind == "data-up" else "danh mục"
-        layout.addWidget(QLabel(f"Gói {result.package}: {what} của {result.source_name} ({result.source}), "
-                                f"số {result.sequence}, {'đầy đủ' if result.full else 'các thay đổi'}."))
-        if result.gap:
-            gap = QLabel(f"Cảnh báo: {result.gap}")
-            gap.setWordWrap(True)
-            gap.setStyleSheet("color: #b45309;")
-            layout.addWidget(gap)
+        results = batch.results
+        if len(results) == 1 and not batch.refused:
+            r = results[0]
+            what = "dữ liệu" if r.kind == "data-up" else "danh mục"
+            layout.addWidget(QLabel(f"Gói {r.package}: {what} của {r.source_name} ({r.source}), "
+                                    f"số {r.sequence}, {'đầy đủ' if r.full else 'các thay đổi'}."))
+        else:
+            layout.addWidget(QLabel(f"{len(results)} gói nhập được"
+                                    + (f", {len(batch.refused)} gói bị từ chối." if batch.refused else ".")))
+            self.packages = _table(["Gói", "Đơn vị gửi", "Số", "Thêm mới", "Cập nhật", "Xung đột"])
+            _fill(self.packages, [(r.package, r.source_name, r.sequence, r.totals().created, r.totals().updated,
+                                   r.totals().conflicts) for r in results])
+            layout.addWidget(self.packages, 1)
+        for gap in (r.gap for r in results if r.gap):
+            label = QLabel(f"Cảnh báo: {gap}")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b45309;")
+            layout.addWidget(label)
+        for name, why in batch.refused:
+            label = QLabel(f"Gói {name} bị từ chối: {why}")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b91c1c;")
+            layout.addWidget(label)
+        by_table: dict[str, TableCounts] = {}
+        for r in results:
+            for table, c in r.counts.items():
+                t = by_table.setdefault(table, TableCounts())
+                for name, value in vars(c).items():
+                    setattr(t, name, getattr(t, name) + value)
         self.counts = _table(["Loại dữ liệu", "Thêm mới", "Cập nhật", "Không đổi", "Cũ hơn, bỏ qua", "Xung đột"])
         rows = [(TABLE_LABELS.get(t, t), c.created, c.updated, c.unchanged, c.stale, c.conflicts)
-                for t, c in result.counts.items()]
-        total = result.totals()
+                for t, c in by_table.items()]
+        total = batch.totals()
         rows.append(("Cộng", total.created, total.updated, total.unchanged, total.stale, total.conflicts))
         _fill(self.counts, rows)
         layout.addWidget(self.counts, 2)
-        layout.addWidget(QLabel(f"Xung đột (không được nhập): {len(result.conflicts)}"))
+        conflicts = [c for r in results for c in r.conflicts]
+        layout.addWidget(QLabel(f"Xung đột (không được nhập): {len(conflicts)}"))
         self.conflicts = _table(["Loại dữ liệu", "Bản ghi", "Mã", "Lý do"])
         _fill(self.conflicts, [(TABLE_LABELS.get(c.table, c.table), c.label, c.uuid[:8], c.reason)
-                               for c in result.conflicts[:1000]])
+                               for c in conflicts[:1000]])
         layout.addWidget(self.conflicts, 1)
         note = QLabel("Chương trình sẽ sao lưu cơ sở dữ liệu trước khi nhập; việc nhập diễn ra trọn vẹn "
                       "hoặc không có gì thay đổi.")
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox()
-        self.commit_button = buttons.addButton("Nhập vào cơ sở dữ liệu", QDialogButtonBox.ButtonRole.AcceptRole)
+        text = "Nhập vào cơ sở dữ liệu" if not batch.refused else f"Bỏ qua gói bị từ chối, nhập {len(results)} gói"
+        self.commit_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.commit_button.setEnabled(bool(results))
         buttons.addButton("Không nhập", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -352,31 +377,35 @@ class ExchangePage(ListPage):
             self.refresh_exchange()
 
     def import_package(self) -> None:
-        from exchange.merge import import_package
+        from exchange.merge import import_packages
 
-        path, _ = QFileDialog.getOpenFileName(self, "Nhận gói từ USB", str(Path.home()), PACKAGE_FILTER)
-        if not path:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Nhận gói từ USB", str(Path.home()), PACKAGE_FILTER)
+        if not paths:
             return
         passphrase = self.ask_passphrase()
         if passphrase is None:
             return
+        names = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} gói"
 
         def dry_run(progress):
-            return import_package(path, passphrase, dry_run=True, progress=progress)
+            return import_packages(paths, passphrase, dry_run=True, progress=progress)
 
-        summary = self._run("Nhận gói dữ liệu", f"Đang kiểm tra gói {Path(path).name}…", dry_run,
-                            cancellable=False)
+        summary = self._run("Nhận gói dữ liệu", f"Đang kiểm tra {names}…", dry_run, cancellable=False)
         if summary is None or not self.ask_commit(summary):
             return
         db_path = self.db_path
+        # Those refused in the dry run stay out; the user was told and agreed.
+        chosen = [p for p in paths if Path(p).name not in {name for name, _ in summary.refused}]
 
-        def commit(progress):
+        def commit(progress, cancelled):
             # The window holds the writer lock; the backup is taken first.
-            return import_package(path, passphrase, db_path=db_path, progress=progress)
+            return import_packages(chosen, passphrase, db_path=db_path, skip_refused=bool(summary.refused),
+                                   progress=progress, cancelled=cancelled)
 
-        result = self._run("Nhận gói dữ liệu", f"Đang nhập gói {Path(path).name}…", commit, cancellable=False)
-        if result is not None:
-            QMessageBox.information(self, "Nhận gói dữ liệu", f"Đã nhập gói {result.package}. "
-                                    f"Bản sao lưu trước khi nhập: {result.backup}")
+        batch = self._run("Nhận gói dữ liệu", f"Đang nhập {names}…", commit)
+        if batch is not None:
+            packages = ", ".join(r.package for r in batch.results)
+            QMessageBox.information(self, "Nhận gói dữ liệu", f"Đã nhập gói {packages}. "
+                                    f"Bản sao lưu trước khi nhập: {batch.backup}")
             self.reload()
             self.refresh_exchange()

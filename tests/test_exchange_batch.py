@@ -1,0 +1,186 @@
+"""A province takes many commune packages at once: one backup, one
+transaction, the same result as one package after another; a package refused
+anywhere in the batch leaves the database as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from exchange_support import C1, C2, PASS, build_offices, close, copy_offices, export_from, file_hash, use
+
+from exchange import keys as K
+from exchange.package import PackageRefused, build_package
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def sent(tmp_path_factory):
+    """Offices, and the packages the communes sent: c1's full first one, c1's
+    second one after an edit, c2's full one."""
+    from models.people import Person
+
+    offices = build_offices(tmp_path_factory.mktemp("batch"))
+    usb = offices.folder / "usb"
+    usb.mkdir()
+    first = export_from(offices.c1, usb).path
+    other = export_from(offices.c2, usb).path
+    use(offices.c1)
+    person = Person.get_by_id(2)
+    person.full_name = "Nguyễn Thị Hải Yến"
+    person.save()
+    close()
+    second = export_from(offices.c1, usb, since_last=True).path
+    return offices, first, second, other
+
+
+@pytest.fixture
+def offices(sent, tmp_path):
+    yield copy_offices(sent[0], tmp_path / "o")
+    close()
+
+
+def _state(db: Path) -> dict:
+    """What a clerk could tell apart: rows per table, the search words, the
+    schema (indexes included), and that the file is whole."""
+    with sqlite3.connect(db) as raw:
+        tables = [t for (t,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_log', "
+                                            "'exchange_package_log', 'exchange_import_mark')")]
+        return {
+            "rows": {t: raw.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables},
+            "words": sorted(raw.execute("SELECT word, sort_key, person_id FROM person_word").fetchall()),
+            "schema": sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str),
+            "marks": sorted(raw.execute("SELECT source, last_sequence FROM exchange_import_mark").fetchall()),
+            "check": raw.execute("PRAGMA integrity_check").fetchone()[0],
+        }
+
+
+def _import(db: Path, paths, **kwargs):
+    from exchange.merge import import_packages
+
+    use(db)
+    try:
+        return import_packages(paths, PASS, db_path=db, **kwargs)
+    finally:
+        close()
+
+
+def test_a_batch_equals_the_packages_one_after_another(sent, offices, tmp_path):
+    from models.backups import list_backups
+
+    _, first, second, other = sent
+    one_by_one = copy_offices(offices, tmp_path / "b")
+    schema_before = _state(offices.p)["schema"]
+    for path in (first, second, other):
+        _import(one_by_one.p, [path])
+    # Given out of order: the batch takes c1's packages in their order.
+    batch = _import(offices.p, [second, other, first])
+    assert batch.committed and not batch.refused
+    assert [r.package for r in batch.results] == sorted([first.name, second.name, other.name],
+                                                        key=lambda n: (n.split("-")[0], n))
+    assert len(list_backups(offices.p)) == 1 and batch.backup.exists()
+    assert batch.totals().created > 1000 and batch.totals().updated == 1
+    assert not any(r.gap for r in batch.results)
+    state = _state(offices.p)
+    assert state == _state(one_by_one.p)
+    assert state["schema"] == schema_before  # the indexes set aside were built again
+    assert state["check"] == "ok" and len(state["words"]) > state["rows"]["person"]
+    assert state["marks"] == sorted([(C1, 2), (C2, 1)])
+
+    from models.listing import PersonListing
+
+    use(offices.p)
+    found = PersonListing().fetch(0, 50, search="hai yen")
+    assert "Nguyễn Thị Hải Yến" in [row[0] for row in found]
+
+
+def _broken_package(offices, tmp_path: Path, source: str) -> Path:
+    """Signed with the real key of ``source``, addressed right, hash right:
+    only its rows are wrong, so it is refused after the others were applied."""
+    db = offices.c1 if source == C1 else offices.c2
+    use(db)
+    sign, _ = K.unlock(K.office_key(), PASS)
+    close()
+    payload = {"tables": {"residential_area": {"columns": ["uuid"], "rows": [["x"]]}}}
+    manifest = {"package_id": "c" * 32, "kind": "data-up", "source": source, "source_name": "x",
+                "source_level": "commune", "target": "38", "sequence": 5, "full": False,
+                "created_at": "2025-01-01 00:00:00", "counts": {"residential_area": 1}, "signer": "x"}
+    card = K.read_card(offices.card("p"))
+    path = tmp_path / f"{source}-0005.tdx"
+    path.write_bytes(build_package(manifest, json.dumps(payload).encode(), sign, [card.enc_public]))
+    return path
+
+
+def test_a_package_refused_after_others_were_applied_changes_nothing(sent, offices, tmp_path):
+    _, first, _second, other = sent
+    good, late = (first, C2) if C1 < C2 else (other, C1)
+    broken = _broken_package(offices, tmp_path, late)
+    digest = file_hash(offices.p)
+    with pytest.raises(PackageRefused) as refused:
+        _import(offices.p, [broken, good])
+    assert broken.name in refused.value.message
+    assert file_hash(offices.p) == digest
+
+
+def test_a_dry_run_lists_every_refusal_and_skipping_them_imports_the_rest(sent, offices, tmp_path):
+    _, first, _second, other = sent
+    copy = tmp_path / "again.tdx"
+    copy.write_bytes(first.read_bytes())
+    damaged = tmp_path / "damaged.tdx"
+    data = bytearray(other.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    digest = file_hash(offices.p)
+
+    dry = _import(offices.p, [first, copy, damaged], dry_run=True)
+    assert [r.package for r in dry.results] == [first.name] and not dry.committed
+    reasons = dict(dry.refused)
+    assert set(reasons) == {copy.name, damaged.name}
+    assert "trùng với gói" in reasons[copy.name] and "hỏng" in reasons[damaged.name]
+    assert file_hash(offices.p) == digest
+
+    with pytest.raises(PackageRefused):
+        _import(offices.p, [first, copy, damaged])
+    assert file_hash(offices.p) == digest
+
+    done = _import(offices.p, [first, copy, damaged], skip_refused=True)
+    assert done.committed and [r.package for r in done.results] == [first.name] and len(done.refused) == 2
+    assert _state(offices.p)["marks"] == [(C1, 1)]
+
+
+def _cli(*args):
+    env = {**os.environ, "TODAN_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "app.py"), *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+
+
+def test_the_command_takes_a_folder_and_refuses_it_whole(sent, offices, tmp_path):
+    _, first, _second, other = sent
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for p in (first, other):
+        (usb / p.name).write_bytes(p.read_bytes())
+    (usb / "ghi-chu.txt").write_text("không phải gói")
+    (usb / "zz-hong.tdx").write_bytes(b"PK\x03\x04 not a package")
+    digest = file_hash(offices.p)
+
+    refused = _cli("import", "--db", offices.p, usb)
+    assert refused.returncode == 2 and "zz-hong.tdx" in refused.stderr + refused.stdout
+    assert file_hash(offices.p) == digest
+
+    (usb / "zz-hong.tdx").unlink()
+    dry = _cli("import", "--db", offices.p, usb, "--dry-run")
+    assert dry.returncode == 0 and "Tổng cộng 2 gói nhập được" in dry.stdout
+    assert file_hash(offices.p) == digest
+
+    done = _cli("import", "--db", offices.p, usb)
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 2 gói" in done.stdout
+    assert _state(offices.p)["marks"] == sorted([(C1, 1), (C2, 1)])
