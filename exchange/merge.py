@@ -11,11 +11,14 @@ conflict, listed and not applied.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +239,11 @@ class _Planner:
                 (u := find_unit(o, Level.COMMUNE)) is not None and u.province_code == self.source)
         else:
             self.owners_ok = lambda o: o == self.source
+        # Nothing of a commune never heard from can be here yet: its rows need not be
+        # looked for one by one (a uuid that clashes anyway trips the unique index and
+        # the whole import is refused).
+        self.first_from_source = self.kind == KIND_DATA_UP and ImportMark.get_or_none(
+            ImportMark.source == self.source, ImportMark.kind == self.kind) is None
 
     # bulk look-ups
     def _lookup(self, model: type[pw.Model], uuids: list[str], columns: str = "uuid, id") -> list[tuple]:
@@ -267,7 +275,8 @@ class _Planner:
         self.ops.append(ops)
         # Existing copies: id, rev, owner, then the content columns as stored.
         db_cols = ", ".join(["id", "rev", "owner_unit"] + [f'"{c.db}"' for c in cols])
-        existing = {r[3]: r for r in self._lookup(model, [r[0] for r in rows], db_cols)}
+        existing = {} if self.first_from_source else {
+            r[3]: r for r in self._lookup(model, [r[0] for r in rows], db_cols)}
         own_ids = self.ids.setdefault(model, {})
         own_ids.update({u: r[0] for u, r in existing.items()})
         next_id = (database.execute_sql(f'SELECT MAX(id) FROM "{spec.table}"').fetchone()[0] or 0) + 1
@@ -510,13 +519,19 @@ def _apply(planner: _Planner, pkg: Package) -> None:
 def _index_people(conn, people: list[tuple[int, str, str, bool]], replaced: list[int]) -> None:
     """Keep the name search index in step: the words of people replaced go
     first, then those of every living person written."""
-    from models.people import name_words
-
     for i in range(0, len(replaced), _CHUNK):
         chunk = replaced[i:i + _CHUNK]
         conn.execute(f"DELETE FROM person_word WHERE person_id IN ({','.join('?' * len(chunk))})", chunk)
     conn.executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)",
-                     [(w, key, pid) for pid, name, key, live in people if live for w in name_words(name)])
+                     [(w, key, pid) for pid, name, key, live in people if live for w in _name_keys(name)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_keys(search_name: str) -> tuple[str, ...]:
+    # Names repeat a great deal (a commune has a few hundred distinct ones per thousand people).
+    from models.people import name_words
+
+    return tuple(name_words(search_name))
 
 
 @dataclass
@@ -535,9 +550,13 @@ class BatchResult:
                 setattr(t, name, getattr(t, name) + value)
         return t
 
+    def refusals(self) -> list[str]:
+        """One line per refused package (the reason names the file as a rule)."""
+        return [f"Bị từ chối: {why}" if name in why else f"Bị từ chối – gói {name}: {why}" for name, why in self.refused]
+
     def text(self) -> str:
         parts = [r.text() for r in self.results]
-        parts += [f"Gói {name} bị từ chối: {why}" for name, why in self.refused]
+        parts += self.refusals()
         if len(self.results) + len(self.refused) > 1:
             t = self.totals()
             parts.append(f"Tổng cộng {len(self.results)} gói nhập được, {len(self.refused)} gói bị từ chối: "
@@ -669,11 +688,19 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
         batch.backup = take_backup(db_path, "import")
     step(1)
     conn = database.connection()
+    # Rows surely new: those of communes never heard from (a later full package is mostly unchanged rows).
     incoming = Counter()
+    known = {mark.source for mark in ImportMark.select(ImportMark.source).where(ImportMark.kind == KIND_DATA_UP)}
     for m in manifests.values():
-        incoming.update(m["counts"])
+        if m["kind"] == KIND_DATA_UP and m["source"] not in known:
+            incoming.update(m["counts"])
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -BATCH_CACHE_KIB)}")
+    # Millions of short-lived rows make Python's cycle collector walk the heap over and
+    # over (a tenth of a large batch's time); the rows hold no cycles, so it waits.
+    collecting = gc.isenabled()
+    gc.disable()
+    current: str | None = None
     try:
         with database.atomic():
             if isinstance(database.obj, pw.SqliteDatabase):
@@ -682,6 +709,7 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
             deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming)) \
                 if len(order) > 1 else []
             for done, f in enumerate(order, start=1):
+                current = f.name
                 if cancelled and cancelled():
                     raise Cancelled("Đã hủy việc nhập gói; cơ sở dữ liệu không thay đổi.")
                 try:
@@ -706,19 +734,25 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
                 if not (dry_run and done == len(order)):
                     _apply(planner, pkg)
                     _record(pkg, planner, result)
+                del planner
+                gc.collect(0)
                 step(1 + done)
+            current = None
             if dry_run:
                 raise _Rollback
             deferred_indexes.rebuild(conn, deferred)
     except _Rollback:
         return batch
-    except pw.IntegrityError as exc:
-        names = ", ".join(f.name for f in order[:3]) + (" …" if len(order) > 3 else "")
-        raise PackageRefused(f"Không nhập được {'gói' if len(order) == 1 else 'các gói'} {names}: dữ liệu trong gói "
-                             f"mâu thuẫn với dữ liệu đã có ({exc}); cơ sở dữ liệu không thay đổi, hãy báo cho "
+    except (pw.IntegrityError, sqlite3.IntegrityError) as exc:  # raw executemany raises sqlite3's own
+        which = f"gói {current}" if current else "các gói đã chọn"
+        what = ("một bản ghi trong gói trùng mã với bản ghi của đơn vị khác đã có" if ".uuid" in str(exc)
+                else f"dữ liệu trong gói mâu thuẫn với dữ liệu đã có ({exc})")
+        raise PackageRefused(f"Không nhập được {which}: {what}; cơ sở dữ liệu không thay đổi, hãy báo cho "
                              "văn phòng gửi kiểm tra lại.") from exc
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
+        if collecting:
+            gc.enable()
     step(total)
     batch.committed = True
     for r in batch.results:

@@ -101,17 +101,15 @@ def test_a_batch_equals_the_packages_one_after_another(sent, offices, tmp_path):
     assert "Nguyễn Thị Hải Yến" in [row[0] for row in found]
 
 
-def _broken_package(offices, tmp_path: Path, source: str) -> Path:
-    """Signed with the real key of ``source``, addressed right, hash right:
-    only its rows are wrong, so it is refused after the others were applied."""
-    db = offices.c1 if source == C1 else offices.c2
-    use(db)
+def _signed_package(offices, tmp_path: Path, source: str, payload: dict) -> Path:
+    """Signed with the real key of ``source``, addressed right, hash right."""
+    use(offices.c1 if source == C1 else offices.c2)
     sign, _ = K.unlock(K.office_key(), PASS)
     close()
-    payload = {"tables": {"residential_area": {"columns": ["uuid"], "rows": [["x"]]}}}
     manifest = {"package_id": "c" * 32, "kind": "data-up", "source": source, "source_name": "x",
                 "source_level": "commune", "target": "38", "sequence": 5, "full": False,
-                "created_at": "2025-01-01 00:00:00", "counts": {"residential_area": 1}, "signer": "x"}
+                "created_at": "2025-01-01 00:00:00",
+                "counts": {t: len(b["rows"]) for t, b in payload["tables"].items()}, "signer": "x"}
     card = K.read_card(offices.card("p"))
     path = tmp_path / f"{source}-0005.tdx"
     path.write_bytes(build_package(manifest, json.dumps(payload).encode(), sign, [card.enc_public]))
@@ -121,11 +119,34 @@ def _broken_package(offices, tmp_path: Path, source: str) -> Path:
 def test_a_package_refused_after_others_were_applied_changes_nothing(sent, offices, tmp_path):
     _, first, _second, other = sent
     good, late = (first, C2) if C1 < C2 else (other, C1)
-    broken = _broken_package(offices, tmp_path, late)
+    # Only its rows are wrong, so it is refused after the other was applied.
+    broken = _signed_package(offices, tmp_path, late,
+                             {"tables": {"residential_area": {"columns": ["uuid"], "rows": [["x"]]}}})
     digest = file_hash(offices.p)
     with pytest.raises(PackageRefused) as refused:
         _import(offices.p, [broken, good])
     assert broken.name in refused.value.message
+    assert file_hash(offices.p) == digest
+
+
+def test_a_first_package_reusing_a_known_uuid_is_refused_whole(sent, offices, tmp_path):
+    """The rows of a commune never heard from are not looked for one by one;
+    a uuid another commune's record already holds still cannot slip in."""
+    from exchange.records import specs
+
+    _, first, _second, _other = sent
+    _import(offices.p, [first])
+    with sqlite3.connect(offices.p) as raw:
+        taken = raw.execute("SELECT uuid FROM residential_area WHERE owner_unit = ?", (C1,)).fetchone()[0]
+    names = specs()["residential_area"].names
+    row = {"uuid": taken, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "name": "Thôn Giả",
+           "kind": "thon", "commune_code": C2}
+    clash = _signed_package(offices, tmp_path, C2, {"tables": {"residential_area": {
+        "columns": names, "rows": [[row.get(n, "" if n == "front_head_name" else None) for n in names]]}}})
+    digest = file_hash(offices.p)
+    with pytest.raises(PackageRefused) as refused:
+        _import(offices.p, [clash])
+    assert clash.name in refused.value.message and "trùng mã" in refused.value.message
     assert file_hash(offices.p) == digest
 
 

@@ -74,6 +74,34 @@ def test_receiving_a_package_shows_the_summary_then_commits(qtbot, offices, monk
     assert file_hash(offices.p) == digest
 
 
+def test_receiving_several_packages_leaves_out_the_refused_one_when_told(qtbot, offices, monkeypatch, said, tmp_path):
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.pages.exchange import SummaryDialog
+
+    first = export_from(offices.c1, offices.folder).path
+    other = export_from(offices.c2, offices.folder).path
+    broken = tmp_path / "hong.tdx"
+    broken.write_bytes(b"PK\x03\x04 not a package")
+    page = _page(qtbot, offices.p, monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(first), str(broken), str(other)], ""))
+    seen = []
+
+    def commit(batch):
+        dialog = SummaryDialog(batch, page)
+        seen.append((dialog.packages.rowCount(), dialog.commit_button.text(), dialog.commit_button.isEnabled()))
+        return True
+
+    monkeypatch.setattr(page, "ask_commit", commit)
+    page.import_package()
+    assert seen == [(2, "Bỏ qua gói bị từ chối, nhập 2 gói", True)]
+    assert said[-1][0] == "information" and first.name in said[-1][2] and other.name in said[-1][2]
+    assert page.log.rowCount() == 2
+    QThreadPool.globalInstance().waitForDone()
+
+
 def test_declining_the_summary_changes_nothing(qtbot, offices, monkeypatch, said):
     from PySide6.QtWidgets import QFileDialog
 

@@ -99,8 +99,8 @@ class SummaryDialog(QDialog):
             label.setWordWrap(True)
             label.setStyleSheet("color: #b45309;")
             layout.addWidget(label)
-        for name, why in batch.refused:
-            label = QLabel(f"Gói {name} bị từ chối: {why}")
+        for line in batch.refusals():
+            label = QLabel(line)
             label.setWordWrap(True)
             label.setStyleSheet("color: #b91c1c;")
             layout.addWidget(label)
