@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import peewee as pw
 
@@ -77,6 +77,18 @@ def name_order(searching: bool) -> pw.Node:
     return Person.sort_key.concat("") if searching else Person.sort_key
 
 
+def offset_pages(listing: Any, page: int, search: str = "", **filters: Any) -> Iterator[list[Row]]:
+    """Every page of anything with ``fetch(offset, limit, search, **filters)``."""
+    offset = 0
+    while True:
+        rows = listing.fetch(offset, page, search, **filters)
+        if rows:
+            yield rows
+        if len(rows) < page:
+            return
+        offset += len(rows)
+
+
 class Listing:
     """One screen's list. Subclasses give ``_base`` (ids of the matching rows,
     with the fewest joins) and ``_page`` (display rows for one page)."""
@@ -90,6 +102,10 @@ class Listing:
     def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
         _reject_unknown(filters, self.filters)
         return self._page(self._base(search, **filters), offset, limit, searching=bool(search_words(search)))
+
+    def walk(self, page: int, search: str = "", **filters: Any) -> Iterator[list[Row]]:
+        """Every page of the list in order (an export)."""
+        return offset_pages(self, page, search, **filters)
 
     def _base(self, search: str, **filters: Any) -> pw.ModelSelect:
         raise NotImplementedError
@@ -149,6 +165,32 @@ class PersonListing(Listing):
     def fetch(self, offset: int, limit: int, search: str = "", **filters: Any) -> list[Row]:
         _reject_unknown(filters, self.filters)
         ids = name_search.page_ids(plan(search), offset, limit, _conditions(_person_filters(**filters)))
+        return self._rows(ids)
+
+    def walk(self, page: int, search: str = "", **filters: Any) -> Iterator[list[Row]]:
+        """Every page of the list in order, for an export. Without a search
+        each page starts after the last name's key: an OFFSET would walk
+        past every row before it again (600,000 people at a province)."""
+        _reject_unknown(filters, self.filters)
+        if search_words(search):
+            yield from super().walk(page, search, **filters)
+            return
+        conditions = _conditions(_person_filters(**filters))
+        after: tuple[str, int] | None = None
+        while True:
+            query = Person.select(Person.sort_key, Person.id).where(Person.deleted_at.is_null(), *conditions)
+            if after is not None:
+                # Written out rather than as a row value, so that SQLite seeks in the sort_key index.
+                query = query.where((Person.sort_key > after[0])
+                                    | ((Person.sort_key == after[0]) & (Person.id > after[1])))
+            keys = list(query.order_by(Person.sort_key, Person.id).limit(page).tuples())
+            if keys:
+                yield self._rows([pid for _, pid in keys])
+            if len(keys) < page:
+                return
+            after = keys[-1]
+
+    def _rows(self, ids: list[int]) -> list[Row]:
         if not ids:
             return []
         query = (

@@ -33,13 +33,14 @@ class ListColumn:
 def rows_of(listing: Any, search: str = "", filters: dict[str, Any] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Iterator[tuple]:
     """Every row of the list in screen order, fetched a page at a time."""
-    offset = 0
-    while True:
-        page = listing.fetch(offset, PAGE, search, **(filters or {}))
+    from models.listing import offset_pages
+
+    walk = getattr(listing, "walk", None)
+    filters = filters or {}
+    for page in walk(PAGE, search, **filters) if walk else offset_pages(listing, PAGE, search, **filters):
         yield from page
-        if len(page) < PAGE or (cancelled and cancelled()):
+        if cancelled and cancelled():
             return
-        offset += len(page)
 
 
 def _value(column: ListColumn, value: Any) -> Any:

@@ -68,3 +68,24 @@ def test_viewers_get_masked_numbers(seeded, tmp_path):
         context.read_only = False
     row = [c.value for c in load_workbook(out).active[3]]
     assert row[3] == "********4512" and row[4] == "0912***678"
+
+
+def test_a_whole_list_walks_in_screen_order_past_equal_names(seeded):
+    """An export pages on the name's key, not by skipping rows: people with
+    the same name, added later, deleted ones, and a filter all come out as
+    the screen shows them, each once."""
+    from models.people import Person
+
+    area = Person.get(Person.full_name == "Lê Thị Bình").area
+    for n in range(7):
+        Person.create(full_name="Lê Thị Bình", gender="female", birth_year=1990 + n, area=area)
+    Person.create(full_name="Bùi Văn Cường", gender="male", birth_year=1970, area=area)
+    gone = Person.create(full_name="Bùi Thị Ánh", gender="female", birth_year=1971, area=area)
+    gone.tombstone()
+    listing = PersonListing()
+    screen = [row for offset in range(0, 40, 3) for row in listing.fetch(offset, 3)]
+    walked = [row for page in listing.walk(3) for row in page]
+    assert walked == screen and len(walked) == listing.count() == 13
+    assert [r[0] for r in walked].count("Lê Thị Bình") == 8 and "Bùi Thị Ánh" not in [r[0] for r in walked]
+    in_area = [row for page in listing.walk(2, area_id=area.id) for row in page]
+    assert in_area == listing.fetch(0, 100, area_id=area.id)
