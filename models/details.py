@@ -18,9 +18,12 @@ from .privacy import mask_id_number, mask_phone, should_mask
 from .text import format_birth, format_date
 
 
-def area_choices() -> list[tuple[int, str]]:
-    return list(ResidentialArea.live(ResidentialArea.id, ResidentialArea.name)
-                .order_by(ResidentialArea.commune_code, ResidentialArea.name).tuples())
+def area_choices(commune_code: str | None = None) -> list[tuple[int, str]]:
+    """Living areas, of one commune when given (a province office holds thousands)."""
+    query = ResidentialArea.live(ResidentialArea.id, ResidentialArea.name)
+    if commune_code is not None:
+        query = query.where(ResidentialArea.commune_code == commune_code)
+    return list(query.order_by(ResidentialArea.commune_code, ResidentialArea.name).tuples())
 
 
 def group_type_choices() -> list[tuple[int, str]]:

@@ -221,10 +221,10 @@ class GroupListing(Listing):
     members looking after it (and the group's id, not shown). Ordered area
     by area, then by group type, then in the order they were entered."""
 
-    filters = ("area_id", "active", "group_type_id")
+    filters = ("area_id", "active", "group_type_id", "unit")
 
     def _base(self, search: str, area_id: int | None = None, active: bool | None = None,
-              group_type_id: int | None = None) -> pw.ModelSelect:
+              group_type_id: int | None = None, unit: str | None = None) -> pw.ModelSelect:
         query = Group.select(Group.id).where(Group.deleted_at.is_null())
         status = None
         if active is not None:
@@ -235,6 +235,7 @@ class GroupListing(Listing):
             None if area_id is None else Group.area == area_id,
             None if group_type_id is None else Group.group_type == group_type_id,
             status,
+            None if unit is None else Group.owner_unit == unit,
         )
 
     def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
@@ -343,10 +344,10 @@ class PartyMemberListing(Listing):
     organisation, lives here, excused (and the party member's id, not
     shown); in Vietnamese name order. Search goes through the word index."""
 
-    filters = ("lives_here", "area_id", "group_id")
+    filters = ("lives_here", "area_id", "group_id", "unit")
 
     def _base(self, search: str, lives_here: bool | None = None, area_id: int | None = None,
-              group_id: int | None = None) -> pw.ModelSelect:
+              group_id: int | None = None, unit: str | None = None) -> pw.ModelSelect:
         query = (
             PartyMember.select(PartyMember.id)
             .join(Person, on=(PartyMember.person == Person.id))
@@ -363,6 +364,7 @@ class PartyMemberListing(Listing):
             None if lives_here is None else PartyMember.lives_here == lives_here,
             None if area_id is None else Person.area == area_id,
             caring,
+            None if unit is None else PartyMember.owner_unit == unit,
         )
 
     def count(self, search: str = "", **filters: Any) -> int:
@@ -391,9 +393,9 @@ class PartyMemberListing(Listing):
 
     @staticmethod
     def _whole_list(search: str, lives_here: bool | None = None, area_id: int | None = None,
-                    group_id: int | None = None) -> bool:
+                    group_id: int | None = None, unit: str | None = None) -> bool:
         """No search and no filter that keeps only a few: most people walked are listed."""
-        return not search_words(search) and area_id is None and group_id is None
+        return not search_words(search) and area_id is None and group_id is None and unit is None
 
     @staticmethod
     def _lives_here(lives_here: bool | None) -> pw.Expression | None:

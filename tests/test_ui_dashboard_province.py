@@ -86,3 +86,36 @@ def test_commune_office_people_list_has_no_commune_filter(seeded, qtbot):
     page = PeoplePage()
     qtbot.addWidget(page)
     assert "unit" not in page.filter_boxes
+
+
+def test_province_groups_and_party_lists_filter_by_commune(province, qtbot):
+    from models.party import PartyMember
+    from models.people import Person
+    from ui.pages.groups import GroupsPage
+    from ui.pages.party import PartyPage
+
+    groups = GroupsPage()
+    qtbot.addWidget(groups)
+    groups.activate()
+    assert groups.model.rowCount() == 4
+    areas = groups.filter_boxes["area_id"]
+    assert areas.count() == 3  # every area of the province
+    box = groups.filter_boxes["unit"]
+    box.setCurrentIndex(box.findData("14797"))
+    assert groups.model.rowCount() == 1
+    assert [areas.itemText(i) for i in range(areas.count())] == ["Mọi khu dân cư", "Thôn Một 14797"]
+    areas.setCurrentIndex(1)
+    box.setCurrentIndex(box.findData("14758"))
+    assert areas.currentIndex() == 0 and groups.model.rowCount() == 3
+
+    for name, code in (("Lê Văn Một", "14797"), ("Trần Văn Hai", "14758"), ("Phạm Văn Ba", "14758")):
+        person = Person.create(full_name=name, owner_unit=code)
+        PartyMember.create(person=person, card_number=name[-3:], owner_unit=code)
+    party = PartyPage()
+    qtbot.addWidget(party)
+    party.activate()
+    assert party.model.rowCount() == 3
+    box = party.filter_boxes["unit"]
+    box.setCurrentIndex(box.findData("14758"))
+    assert [party.model.data(party.model.index(r, 0)) for r in range(party.model.rowCount())] == [
+        "Phạm Văn Ba", "Trần Văn Hai"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from models import details
+from models import db as dbmod
+from models import details, yearly_ops
+from models.enums import Level
 from models.listing import GroupListing
 
 from ..labels import ACTIVE, DISSOLVED, YES
@@ -38,6 +40,8 @@ class GroupsPage(RegisterPage):
 
     def __init__(self, parent=None):
         super().__init__(GroupListing(), parent)
+        if dbmod.home_level() is Level.PROVINCE:
+            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("group_type_id", "Mọi loại tổ", [])
         self.add_filter("active", "Mọi tình trạng", [(True, ACTIVE), (False, DISSOLVED)])
@@ -49,12 +53,11 @@ class GroupsPage(RegisterPage):
         self.add_excel_buttons()
 
     def load(self) -> None:
-        for key, choices in (("area_id", details.area_choices()), ("group_type_id", details.group_type_choices())):
-            box = self.filter_boxes[key]
-            while box.count() > 1:
-                box.removeItem(1)
-            for value, name in choices:
-                box.addItem(name, value)
+        box = self.filter_boxes["group_type_id"]
+        while box.count() > 1:
+            box.removeItem(1)
+        for value, name in details.group_type_choices():
+            box.addItem(name, value)
         super().load()
 
     def row_color(self, row: tuple) -> QColor | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from models import details
+from models import db as dbmod
+from models import yearly_ops
+from models.enums import Level
 from models.listing import PartyMemberListing
 
 from ..register_dialogs import AssignDialog, EndAssignmentDialog, PartyMemberDialog
@@ -32,6 +34,8 @@ class PartyPage(RegisterPage):
 
     def __init__(self, parent=None):
         super().__init__(PartyMemberListing(), parent)
+        if dbmod.home_level() is Level.PROVINCE:
+            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("lives_here", "Mọi nơi sinh hoạt", [(True, "Sinh hoạt nơi cư trú")])
         self.add_button("&Thêm…", self.add_member, "Ctrl+N")
@@ -39,12 +43,6 @@ class PartyPage(RegisterPage):
         self.add_button("&Phân công phụ trách tổ…", self.assign)
         self.add_button("&Kết thúc phân công…", self.end_assignment)
         self.add_excel_buttons()
-
-    def load(self) -> None:
-        box = self.filter_boxes["area_id"]
-        for area_id, name in details.area_choices():
-            box.addItem(name, area_id)
-        super().load()
 
     def add_member(self) -> None:
         if PartyMemberDialog(parent=self).exec():

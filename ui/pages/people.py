@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from models import db as dbmod
-from models import details, privacy, registers, yearly_ops
+from models import privacy, registers, yearly_ops
 from models.enums import Level, Role
 from models.listing import PersonListing
 from models.text import fold
@@ -48,12 +48,6 @@ class PeoplePage(RegisterPage):
         self.add_excel_buttons()
         self.add_button("Trích xuất &hồ sơ…", self.export_record)
         self.add_button("Xóa dữ liệu &cá nhân…", self.erase_record)
-
-    def load(self) -> None:
-        box = self.filter_boxes["area_id"]
-        for area_id, name in details.area_choices():
-            box.addItem(name, area_id)
-        super().load()
 
     def add_person(self) -> None:
         if PersonDialog(parent=self).exec():

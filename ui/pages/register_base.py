@@ -7,6 +7,7 @@ from typing import Any, Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
+from models import details
 from models.base import context
 
 from ..excel_dialogs import ImportDialog, export_list
@@ -29,9 +30,30 @@ class RegisterPage(ListPage):
         for value, text in choices:
             box.addItem(text, value)
         box.setMinimumWidth(150)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_boxes[key] = box
+        if key == "unit":
+            self.watch(box.currentIndexChanged, lambda _i: self.fill_areas() if "area_id" in self.filter_boxes
+                       else None)
         self.watch(box.currentIndexChanged, lambda _i: self.apply_filters())
         return self.add_tool(box)  # type: ignore[return-value]
+
+    def load(self) -> None:
+        if "area_id" in self.filter_boxes:
+            self.fill_areas()
+        super().load()
+
+    def fill_areas(self) -> None:
+        """The areas to filter by: of the commune chosen (at a province office), else all."""
+        box = self.filter_boxes["area_id"]
+        unit = self.filter_boxes["unit"].currentData() if "unit" in self.filter_boxes else None
+        box.blockSignals(True)
+        while box.count() > 1:
+            box.removeItem(1)
+        for area_id, name in details.area_choices(unit):
+            box.addItem(name, area_id)
+        box.setCurrentIndex(0)
+        box.blockSignals(False)
 
     def apply_filters(self) -> None:
         self.loaded = True
