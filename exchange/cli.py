@@ -115,8 +115,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     def run() -> int:
         db = _open(args.db)
         try:
-            batch = import_packages(args.files, read_passphrase(), db_path=args.db, dry_run=args.dry_run,
-                                    skip_refused=args.skip_refused)
+            escrow = None
+            if args.escrow_key:
+                from .keys import open_escrow
+
+                escrow = open_escrow(args.escrow_key, read_passphrase("Mật khẩu của khóa dự phòng: "))
+            batch = import_packages(args.files, "" if escrow else read_passphrase(), db_path=args.db,
+                                    dry_run=args.dry_run, skip_refused=args.skip_refused, escrow_key=escrow)
         finally:
             db.close()
         print(batch.text())
@@ -160,6 +165,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="chạy thử: chỉ xem tóm tắt, không thay đổi dữ liệu")
     p.add_argument("--skip-refused", action="store_true",
                    help="bỏ qua các gói bị từ chối và nhập các gói còn lại (mặc định: không nhập gói nào)")
+    p.add_argument("--escrow-key", metavar="TỆP",
+                   help="mở gói bằng khóa dự phòng (khi văn phòng đã mất mật khẩu bảo vệ khóa của mình)")
     p.set_defaults(func=_cmd_import)
 
 

@@ -238,6 +238,19 @@ def make_escrow(card_path: Path | str, private_path: Path | str, passphrase: str
     return card
 
 
+def open_escrow(private_path: Path | str, passphrase: str) -> X25519PrivateKey:
+    """The escrow's private key from its file in the safe: with it a package
+    opens when the office that received it has lost its own passphrase."""
+    try:
+        blob = Path(private_path).read_bytes()
+    except OSError as exc:
+        raise ModelError(f"Không đọc được tệp khóa dự phòng {private_path} ({exc.strerror}).") from exc
+    try:
+        return X25519PrivateKey.from_private_bytes(_unseal(blob, (passphrase or "").encode("utf-8")))
+    except (InvalidTag, ValueError, TypeError) as exc:
+        raise ModelError("Tệp khóa dự phòng không đúng hoặc mật khẩu của khóa dự phòng không đúng.") from exc
+
+
 def set_up_office(unit: OfficialUnit, level: Level, passphrase: str) -> OfficeKey:
     """First start: the home unit and the office's key pairs, together or not at all."""
     from models import db as dbmod

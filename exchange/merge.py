@@ -636,7 +636,7 @@ def _record(pkg: Package, planner: _Planner, result: ImportResult) -> None:
 def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | str | None = None,
                     dry_run: bool = False, skip_refused: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> BatchResult:
+                    cancelled: Callable[[], bool] | None = None, escrow_key: Any = None) -> BatchResult:
     """Check, plan and (unless ``dry_run``) commit a batch of packages (a
     folder stands for its .tdx files) in one transaction, after one backup.
 
@@ -645,7 +645,8 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
     before anything is written; a refusal raises PackageRefused and changes
     nothing, unless ``skip_refused`` (the others go in) or ``dry_run`` (every
     refusal is listed in the result). ``db_path`` names the open database for
-    the backup.
+    the backup. ``escrow_key`` (``keys.open_escrow``) opens the packages
+    instead of this office's key, whose passphrase is then not needed.
     """
     from . import deferred_indexes
 
@@ -681,7 +682,7 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
             return batch
         raise PackageRefused("Không có gói nào nhập được; cơ sở dữ liệu không thay đổi.")
     order = sorted(manifests, key=lambda f: (manifests[f]["source"], manifests[f]["kind"], manifests[f]["sequence"]))
-    _, enc = K.unlock(K.require_office_key(), passphrase)
+    enc = escrow_key if escrow_key is not None else K.unlock(K.require_office_key(), passphrase)[1]
     if not dry_run and db_path is not None:
         from models.backups import take_backup
 

@@ -176,8 +176,8 @@ def test_a_dry_run_lists_every_refusal_and_skipping_them_imports_the_rest(sent, 
     assert _state(offices.p)["marks"] == [(C1, 1)]
 
 
-def _cli(*args):
-    env = {**os.environ, "TODAN_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
+def _cli(*args, passphrase=PASS):
+    env = {**os.environ, "TODAN_PASSPHRASE": passphrase, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, str(ROOT / "app.py"), *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)
 
@@ -205,3 +205,26 @@ def test_the_command_takes_a_folder_and_refuses_it_whole(sent, offices, tmp_path
     assert done.returncode == 0, done.stderr
     assert "Đã nhập 2 gói" in done.stdout
     assert _state(offices.p)["marks"] == sorted([(C1, 1), (C2, 1)])
+
+
+def test_the_escrow_key_opens_a_package_when_the_passphrase_is_lost(sent, offices, tmp_path):
+    """The province keeps the escrow key in a safe; a commune that registered
+    its card sends packages the escrow opens too, without the office's passphrase."""
+    escrow_pass = "khoa-du-phong-trong-ket"
+    card = K.make_escrow(tmp_path / "escrow.card", tmp_path / "escrow.key", escrow_pass)
+    use(offices.c1)
+    K.register_card(K.read_card(tmp_path / "escrow.card"), card.fingerprint)
+    close()
+    package = export_from(offices.c1, tmp_path / "usb.tdx").path
+    digest = file_hash(offices.p)
+
+    wrong = _cli("import", "--db", offices.p, package, "--escrow-key", tmp_path / "escrow.key", passphrase=PASS)
+    assert wrong.returncode == 2 and "khóa dự phòng" in wrong.stderr
+    assert file_hash(offices.p) == digest
+
+    done = _cli("import", "--db", offices.p, package, "--escrow-key", tmp_path / "escrow.key",
+                passphrase=escrow_pass)
+    assert done.returncode == 0, done.stderr
+    from exchange.package import read_package
+
+    assert _state(offices.p)["marks"] == [(C1, read_package(package).manifest["sequence"])]
