@@ -237,11 +237,27 @@ def save_meeting(*, group: Any, held_on: dt.date, place: str = "", chair: int | 
     return m
 
 
+def raised_at(meeting: int) -> int:
+    """How many living recommendations were raised at the meeting."""
+    from .recommendations import Recommendation
+
+    return Recommendation.live().where(Recommendation.meeting == meeting).count()
+
+
 def delete_meeting(meeting: int) -> None:
+    """A meeting entered by mistake is marked deleted. The recommendations
+    raised at it are residents' requests still being dealt with: they stay,
+    no longer tied to the deleted meeting."""
+    from .recommendations import Recommendation
+
     m = Meeting.get_or_none(Meeting.id == meeting)
     if m is None or m.deleted_at is not None:
         raise ModelError("Không tìm thấy buổi sinh hoạt (có thể đã bị xóa).")
-    m.tombstone()
+    with database.atomic():
+        for rec in Recommendation.live().where(Recommendation.meeting == m):
+            rec.meeting = None
+            rec.save()
+        m.tombstone()
 
 
 def party_present(meeting: int) -> int:

@@ -202,8 +202,8 @@ def _check_end(role: Role, start: dt.date | None, end: dt.date | None) -> None:
 def add_member(*, group_id: int, person_id: int, role: Role | str = Role.MEMBER,
                start_date: dt.date | None = None, end_date: dt.date | None = None) -> Membership:
     """Add a person to a group in a role. A new tổ trưởng ends the previous
-    one's term on the day before; one who started that day or later is a
-    mistake to correct first. An interim leader's end, when given, is at
+    one's term, and a serving quyền tổ trưởng's interim, on the day before;
+    a tổ trưởng who started that day or later is a mistake to correct first. An interim leader's end, when given, is at
     most 6 months after the start."""
     role = Role(role)
     group = _get(Group, group_id, "tổ")
@@ -227,6 +227,13 @@ def add_member(*, group_id: int, person_id: int, role: Role | str = Role.MEMBER,
                         field="start_date")
                 current.end_date = start - ONE_DAY
                 current.save()
+            # A quyền tổ trưởng filled the gap until now: that interim ends with the new term.
+            for acting in Membership.live().where(
+                    Membership.group == group, Membership.role == Role.ACTING_LEADER,
+                    Membership.start_date < start,
+                    Membership.end_date.is_null() | (Membership.end_date >= start)):
+                acting.end_date = start - ONE_DAY
+                acting.save()
         return Membership.create(group=group, person=person, role=role, start_date=start, end_date=end_date)
 
 

@@ -84,6 +84,20 @@ def test_new_leader_ends_the_previous_term_on_the_day_before(seeded):
     assert row[3] == "Đặng Văn Long"
 
 
+def test_new_leader_ends_a_serving_interim_leader(seeded):
+    """The tổ trưởng left; a quyền tổ trưởng served until the new one was chosen."""
+    g1 = seeded.groups[0]
+    registers.end_membership(membership_id=Membership.get(Membership.person == seeded.yen,
+                                                          Membership.role == Role.LEADER).id,
+                             end_date=dt.date(2025, 2, 28))
+    acting = registers.add_member(group_id=g1.id, person_id=seeded.an.id, role=Role.ACTING_LEADER,
+                                  start_date=dt.date(2025, 3, 1), end_date=dt.date(2025, 8, 31))
+    registers.add_member(group_id=g1.id, person_id=seeded.dang.id, role=Role.LEADER, start_date=dt.date(2025, 6, 1))
+    assert Membership.get_by_id(acting.id).end_date == dt.date(2025, 5, 31)
+    row = next(r for r in GroupListing().fetch(0, 10) if r[0] == g1.name)
+    assert row[3] == "Đặng Văn Long"
+
+
 def test_leader_cannot_start_before_the_current_one(seeded):
     with pytest.raises(ModelError, match="tổ trưởng mới phải bắt đầu sau"):
         registers.add_member(group_id=seeded.groups[0].id, person_id=seeded.dang.id, role=Role.LEADER,

@@ -72,6 +72,24 @@ def test_delete_meeting_asks_then_tombstones(qtbot, seeded, answers):
     assert page.count_label.text() == "2 buổi sinh hoạt"
 
 
+def test_deleting_a_meeting_keeps_the_recommendations_raised_at_it(qtbot, seeded, answers):
+    from models.recommendations import Recommendation
+
+    asked, replies = answers
+    m_new = seeded.meetings[1]
+    rec = Recommendation.get_by_id(seeded.recommendations[0].id)
+    rec.meeting = m_new
+    rec.save()
+    page = page_of(qtbot, MeetingsPage)
+    select(page, 1, "Tổ dân vận Hòa Bình")
+    replies.append(YES)
+    page.delete_button.click()
+    assert "1 kiến nghị nêu tại buổi này vẫn được giữ lại" in asked[0][1]
+    kept = Recommendation.get_by_id(rec.id)
+    assert kept.deleted_at is None and kept.meeting_id is None
+    assert kept.rev == rec.rev + 1  # the change travels to the province with the next package
+
+
 def test_delete_recommendation_entered_by_mistake(qtbot, seeded, answers):
     asked, replies = answers
     page = page_of(qtbot, RecommendationsPage)

@@ -349,9 +349,11 @@ class MeetingsPage(ListPage):
         if not index.isValid():
             return
         row = self.model.row(index.row())
+        raised = ops.raised_at(row[ID_INDEX])
+        kept = (f"\n{raised} kiến nghị nêu tại buổi này vẫn được giữ lại trong sổ kiến nghị." if raised else "")
         if not ask(self, "Xóa buổi sinh hoạt",
                    f"Xóa buổi sinh hoạt ngày {format_date(row[0])} của {row[1]}?\n"
-                   "Buổi sinh hoạt sẽ không còn trong sổ và trong các số liệu báo cáo."):
+                   "Buổi sinh hoạt sẽ không còn trong sổ và trong các số liệu báo cáo." + kept):
             return
         try:
             ops.delete_meeting(row[ID_INDEX])
