@@ -5,9 +5,11 @@ province database, against raw sqlite3.executemany of the same rows.
 
 Builds (once, kept in the folder) that many commune-scale demo databases of
 Thanh Hóa with distinct seeds and units, makes keys, exports a package from
-each (the first export is timed), imports them all into a new province
-database in one run, then copies the rows the import wrote into a second
-empty province database with plain executemany in one transaction.
+each (every export is timed; the median is reported), imports the whole
+folder into a new province database with the command a clerk runs
+(``app.py import --db PROVINCE FOLDER``: one batch, one backup), then copies
+the rows the import wrote into a second empty province database with plain
+executemany in one transaction, under the same page cache as the import.
 """
 
 from __future__ import annotations

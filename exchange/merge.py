@@ -53,9 +53,10 @@ _CHUNK = 500
 _SCALARS = {str, int, float, bool, type(None)}
 _CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
 _MISSING = object()
-# Page cache while a batch goes in (KiB; SQLite takes it only as pages are used):
+# Page cache while a batch goes in (KiB; SQLite takes it only as pages are used, and its
+# sorter as much again while indexes are built; 150 packages peak at ~0.8 GB in all):
 # the indexes a province's batch touches stay in memory instead of being re-read.
-BATCH_CACHE_KIB = 512 * 1024
+BATCH_CACHE_KIB = 256 * 1024
 _UNRESOLVED = "tham chiếu tới một bản ghi chưa có trong cơ sở dữ liệu này"
 
 TABLE_LABELS = {
