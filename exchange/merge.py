@@ -637,7 +637,8 @@ def _record(pkg: Package, planner: _Planner, result: ImportResult) -> None:
 def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | str | None = None,
                     dry_run: bool = False, skip_refused: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None, escrow_key: Any = None) -> BatchResult:
+                    cancelled: Callable[[], bool] | None = None, escrow_key: Any = None,
+                    confirm: Callable[[BatchResult], bool] | None = None) -> BatchResult:
     """Check, plan and (unless ``dry_run``) commit a batch of packages (a
     folder stands for its .tdx files) in one transaction, after one backup.
 
@@ -648,6 +649,8 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
     refusal is listed in the result). ``db_path`` names the open database for
     the backup. ``escrow_key`` (``keys.open_escrow``) opens the packages
     instead of this office's key, whose passphrase is then not needed.
+    ``confirm`` (the screen's question) sees the summary of everything
+    written, before the commit, and may say no: then nothing changes.
     """
     from . import deferred_indexes
 
@@ -681,7 +684,8 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
     if not manifests:
         if dry_run:
             return batch
-        raise PackageRefused("Không có gói nào nhập được; cơ sở dữ liệu không thay đổi.")
+        raise PackageRefused("\n".join(["Không có gói nào nhập được; cơ sở dữ liệu không thay đổi.",
+                                         *batch.refusals()[:5]]))
     order = sorted(manifests, key=lambda f: (manifests[f]["source"], manifests[f]["kind"], manifests[f]["sequence"]))
     enc = escrow_key if escrow_key is not None else K.unlock(K.require_office_key(), passphrase)[1]
     if not dry_run and db_path is not None:
@@ -740,7 +744,7 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
                 gc.collect(0)
                 step(1 + done)
             current = None
-            if dry_run:
+            if dry_run or (confirm is not None and not confirm(batch)):
                 raise _Rollback
             deferred_indexes.rebuild(conn, deferred)
     except _Rollback:

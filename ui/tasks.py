@@ -12,7 +12,7 @@ import inspect
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from models.base import database
@@ -50,6 +50,28 @@ class _Runnable(QRunnable):
             # peewee gave this worker thread its own connection: close it here.
             if not database.is_closed():
                 database.close()
+
+
+class Question(QObject):
+    """A question the background work asks on the UI thread (the summary
+    before a commit), waiting there for the answer."""
+
+    _asked = Signal(object)
+
+    def __init__(self, ask: Callable[[Any], bool], parent: QObject | None = None):
+        super().__init__(parent)
+        self._ask = ask
+        self._answer = False
+        self._asked.connect(self._on_asked, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def _on_asked(self, value: Any) -> None:
+        self._answer = bool(self._ask(value))
+
+    def __call__(self, value: Any) -> bool:
+        if QThread.currentThread() is self.thread():
+            return bool(self._ask(value))
+        self._asked.emit(value)
+        return self._answer
 
 
 class Task(QObject):

@@ -35,7 +35,7 @@ from models.base import ModelError, database
 from models.listing import AdminUnitListing
 
 from ..table_model import CENTER, Column
-from ..tasks import Task, TaskDialog
+from ..tasks import Question, Task, TaskDialog
 from .base import ListPage
 
 CARD_FILTER = "Thẻ khóa Tổ Dân (*.card)"
@@ -70,7 +70,7 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
 
 
 class SummaryDialog(QDialog):
-    """The dry-run's summary of one package or a batch: per table, created /
+    """The summary of one package or a batch, before the commit: per table, created /
     updated / unchanged / stale / conflicts; the packages and those refused;
     then the conflicts; asks before committing."""
 
@@ -78,7 +78,7 @@ class SummaryDialog(QDialog):
         from exchange.merge import TABLE_LABELS, TableCounts
 
         super().__init__(parent)
-        self.setWindowTitle("Kết quả chạy thử gói dữ liệu")
+        self.setWindowTitle("Tóm tắt trước khi nhập gói dữ liệu")
         self.resize(820, 620)
         layout = QVBoxLayout(self)
         results = batch.results
@@ -377,6 +377,8 @@ class ExchangePage(ListPage):
             self.refresh_exchange()
 
     def import_package(self) -> None:
+        """One pass: every package checked and written inside one transaction,
+        the summary shown before the commit (no: nothing changes)."""
         from exchange.merge import import_packages
 
         paths, _ = QFileDialog.getOpenFileNames(self, "Nhận gói từ USB", str(Path.home()), PACKAGE_FILTER)
@@ -386,24 +388,17 @@ class ExchangePage(ListPage):
         if passphrase is None:
             return
         names = Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} gói"
-
-        def dry_run(progress):
-            return import_packages(paths, passphrase, dry_run=True, progress=progress)
-
-        summary = self._run("Nhận gói dữ liệu", f"Đang kiểm tra {names}…", dry_run, cancellable=False)
-        if summary is None or not self.ask_commit(summary):
-            return
         db_path = self.db_path
-        # Those refused in the dry run stay out; the user was told and agreed.
-        chosen = [p for p in paths if Path(p).name not in {name for name, _ in summary.refused}]
+        confirm = Question(self.ask_commit, self)
 
-        def commit(progress, cancelled):
-            # The window holds the writer lock; the backup is taken first.
-            return import_packages(chosen, passphrase, db_path=db_path, skip_refused=bool(summary.refused),
+        def work(progress, cancelled):
+            # The window holds the writer lock; the backup is taken first. Refused packages are
+            # listed in the summary and stay out if the user goes on.
+            return import_packages(paths, passphrase, db_path=db_path, skip_refused=True, confirm=confirm,
                                    progress=progress, cancelled=cancelled)
 
-        batch = self._run("Nhận gói dữ liệu", f"Đang nhập {names}…", commit)
-        if batch is not None:
+        batch = self._run("Nhận gói dữ liệu", f"Đang kiểm tra và nhập {names}…", work)
+        if batch is not None and batch.committed:
             packages = ", ".join(r.package for r in batch.results)
             QMessageBox.information(self, "Nhận gói dữ liệu", f"Đã nhập gói {packages}. "
                                     f"Bản sao lưu trước khi nhập: {batch.backup}")
