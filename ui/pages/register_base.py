@@ -29,8 +29,9 @@ class RegisterPage(ListPage):
         box.addItem(everything, None)
         for value, text in choices:
             box.addItem(text, value)
-        box.setMinimumWidth(150)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for the longest choice known now (a commune's name is cut otherwise).
+        box.setMinimumWidth(max(150, box.sizeHint().width()))
         self.filter_boxes[key] = box
         if key == "unit":
             self.watch(box.currentIndexChanged, lambda _i: self.fill_areas() if "area_id" in self.filter_boxes
