@@ -228,3 +228,29 @@ def test_the_escrow_key_opens_a_package_when_the_passphrase_is_lost(sent, office
     from exchange.package import read_package
 
     assert _state(offices.p)["marks"] == [(C1, read_package(package).manifest["sequence"])]
+
+
+def test_indexes_are_set_aside_only_for_a_batch_large_against_the_table(sent, offices):
+    """A province's first year doubles every table: rebuilding its indexes
+    once is cheaper than growing them row by row. A few packages more into a
+    large table keep them."""
+    from collections import Counter
+
+    from exchange import deferred_indexes
+    from models.base import database
+
+    _, first, _second, _other = sent
+    _import(offices.p, [first])
+    use(offices.p)
+    conn = database.connection()
+    people = conn.execute("SELECT MAX(rowid) FROM person").fetchone()[0]
+    assert deferred_indexes.tables_to_defer(conn, Counter(person=people // 10)) == []
+    chosen = deferred_indexes.tables_to_defer(conn, Counter(person=people, meeting=0))
+    assert set(chosen) == {"person", "person_word"}
+    conn.execute("BEGIN")
+    dropped = deferred_indexes.drop(conn, chosen)
+    names = {name for name, _ in dropped}
+    assert "person_sort_key" in names and "person_uuid" not in names and "person_unique_id_number" not in names
+    assert "person_word_person_id_word" not in names
+    conn.execute("ROLLBACK")
+    close()
