@@ -1,6 +1,7 @@
-"""Importing a package: fail closed in the order of design.md, then one code
-path for the dry-run and the commit — compute the plan, then (commit only)
-apply it in one transaction.
+"""Importing packages: fail closed in the order of design.md, then one code
+path for the dry run and the commit — each package planned, then applied,
+all in one transaction that a dry run (or a "no" to the summary) rolls back.
+A batch (a province's USB folder) is one transaction after one backup.
 
 Merge per uuid: new → create; same rev and content → unchanged; higher rev →
 update; lower rev → stale, ignored; same rev with other content, a record not
