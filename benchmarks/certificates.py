@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
@@ -42,6 +43,7 @@ from models.people import Person  # noqa: E402
 from models.units import find_unit  # noqa: E402
 from reports import certificates as cert  # noqa: E402
 from reports import fonts  # noqa: E402
+from timing import best_of  # noqa: E402  (benchmarks/timing.py)
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Thị Thu", "Quang", "Ngọc", "Minh"]
@@ -169,15 +171,6 @@ def mail_merge(rows, static: cert.Static, folder: Path) -> float | None:
     if not (folder / "tron-thu.pdf").exists():
         return None
     return time.perf_counter() - started
-
-
-def best_of(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def measure(count: int = 1000, runs: int = 3, folder: Path | None = None) -> list[tuple]:

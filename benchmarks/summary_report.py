@@ -21,22 +21,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from models import db as dbmod
 from models.report_figures import By, breakdowns_plan, period_end
 from models.statistics import years_figures_plan
 from reports import summary
 from reports.document import write_report
-
-
-def timed(label: str, fn, runs: int) -> object:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    print(f"{label:<56} best {min(times):6.3f} s   worst {max(times):6.3f} s")
-    return result
+from timing import timed
 
 
 def main() -> int:

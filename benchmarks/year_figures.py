@@ -13,24 +13,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from models import db as dbmod
 from models import statistics
 from models.areas import ResidentialArea
-
-
-def timed(label: str, fn, runs: int) -> object:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    print(f"{label:<48} best {min(times):6.3f} s   worst {max(times):6.3f} s")
-    return result
+from timing import timed
 
 
 def main() -> int:
