@@ -17,7 +17,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -88,6 +88,14 @@ class TableCounts:
     stale: int = 0
     conflicts: int = 0
 
+    @staticmethod
+    def summed(counts: Iterable[TableCounts]) -> TableCounts:
+        total = TableCounts()
+        for c in counts:
+            for name, value in vars(c).items():
+                setattr(total, name, getattr(total, name) + value)
+        return total
+
 
 @dataclass
 class _Ops:
@@ -116,11 +124,7 @@ class ImportResult:
     backup: Path | None = None
 
     def totals(self) -> TableCounts:
-        t = TableCounts()
-        for c in self.counts.values():
-            for name in ("created", "updated", "unchanged", "stale", "conflicts"):
-                setattr(t, name, getattr(t, name) + getattr(c, name))
-        return t
+        return TableCounts.summed(self.counts.values())
 
     def text(self) -> str:
         """The summary as the command line prints it."""
@@ -545,12 +549,14 @@ class BatchResult:
     committed: bool = False
     backup: Path | None = None
 
+    @property
+    def counts(self) -> dict[str, TableCounts]:
+        """Per table, over every package (tables in the order they were met)."""
+        tables = dict.fromkeys(t for r in self.results for t in r.counts)
+        return {t: TableCounts.summed(r.counts[t] for r in self.results if t in r.counts) for t in tables}
+
     def totals(self) -> TableCounts:
-        t = TableCounts()
-        for r in self.results:
-            for name, value in vars(r.totals()).items():
-                setattr(t, name, getattr(t, name) + value)
-        return t
+        return TableCounts.summed(r.totals() for r in self.results)
 
     def refusals(self) -> list[str]:
         """One line per refused package (the reason names the file as a rule)."""

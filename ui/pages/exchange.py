@@ -75,7 +75,7 @@ class SummaryDialog(QDialog):
     then the conflicts; asks before committing."""
 
     def __init__(self, batch, parent: QWidget | None = None):
-        from exchange.merge import TABLE_LABELS, TableCounts
+        from exchange.merge import TABLE_LABELS
 
         super().__init__(parent)
         self.setWindowTitle("Tóm tắt trước khi nhập gói dữ liệu")
@@ -104,15 +104,9 @@ class SummaryDialog(QDialog):
             label.setWordWrap(True)
             label.setStyleSheet("color: #b91c1c;")
             layout.addWidget(label)
-        by_table: dict[str, TableCounts] = {}
-        for r in results:
-            for table, c in r.counts.items():
-                t = by_table.setdefault(table, TableCounts())
-                for name, value in vars(c).items():
-                    setattr(t, name, getattr(t, name) + value)
         self.counts = _table(["Loại dữ liệu", "Thêm mới", "Cập nhật", "Không đổi", "Cũ hơn, bỏ qua", "Xung đột"])
         rows = [(TABLE_LABELS.get(t, t), c.created, c.updated, c.unchanged, c.stale, c.conflicts)
-                for t, c in by_table.items()]
+                for t, c in batch.counts.items()]
         total = batch.totals()
         rows.append(("Cộng", total.created, total.updated, total.unchanged, total.stale, total.conflicts))
         _fill(self.counts, rows)
