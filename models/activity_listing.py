@@ -13,35 +13,15 @@ from typing import Any
 import peewee as pw
 
 from .areas import ResidentialArea
-from .groups import Group
 from .listing import Listing, MeetingListing, RecommendationListing, Row, search_words
 from .mediation import MediationCase
-from .meetings import Meeting
-from .people import Person
 from .text import fold
 
 
 class MeetingRegisterListing(MeetingListing):
     """The meeting list with the meeting id last."""
 
-    def _page(self, base: pw.ModelSelect, offset: int, limit: int, searching: bool = False) -> list[Row]:
-        page = base.order_by(Meeting.held_on.desc(), Meeting.id.desc()).offset(offset).limit(limit)
-        ids = [mid for (mid,) in page.tuples()]
-        if not ids:
-            return []
-        chair = Person.alias()
-        query = (
-            Meeting.select(Meeting.held_on, Group.name, Meeting.place, chair.full_name,
-                           Meeting.members_present, Meeting.other_attendees, Meeting.id)
-            .join(Group, on=(Meeting.group == Group.id))
-            .switch(Meeting)
-            .join(chair, pw.JOIN.LEFT_OUTER, on=(Meeting.chair == chair.id))
-            .where(Meeting.id.in_(ids))
-            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
-            .tuples()
-        )
-        return [(held, group, place, chair_name or "", present, others, present + others, mid)
-                for held, group, place, chair_name, present, others, mid in query]
+    id_last = True
 
 
 # The recommendation list already carries the id last.

@@ -423,6 +423,7 @@ class MeetingListing(Listing):
     other attendees, lượt người dự. Search matches the group's name."""
 
     filters = ("group_id", "year")
+    id_last = False  # the meeting's id after the screen's columns (the register screen opens it)
 
     def _base(self, search: str, group_id: int | None = None, year: int | None = None) -> pw.ModelSelect:
         query = Meeting.select(Meeting.id).where(Meeting.deleted_at.is_null())
@@ -445,7 +446,7 @@ class MeetingListing(Listing):
         query = (
             Meeting.select(
                 Meeting.held_on, Group.name, Meeting.place, chair.full_name,
-                Meeting.members_present, Meeting.other_attendees,
+                Meeting.members_present, Meeting.other_attendees, Meeting.id,
             )
             .join(Group, on=(Meeting.group == Group.id))
             .switch(Meeting)
@@ -455,8 +456,8 @@ class MeetingListing(Listing):
             .tuples()
         )
         return [
-            (held, group, place, chair_name or "", present, others, present + others)
-            for held, group, place, chair_name, present, others in query
+            (held, group, place, chair_name or "", present, others, present + others) + ((mid,) if self.id_last else ())
+            for held, group, place, chair_name, present, others, mid in query
         ]
 
 
