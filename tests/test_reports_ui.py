@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 from test_reports_helpers import pdf_text
 
 from ui.pages import reports as page_module
+from ui.tasks import TaskDialog
 from ui.pages.reports import ReportsPage
 
 
@@ -67,13 +68,13 @@ def test_cancelled_certificates_leave_nothing(seeded, qtbot, tmp_path, monkeypat
     assert page.decision_box.currentData() == "125/QĐ-UBND"
     out = tmp_path / "gk.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    real_run = page_module.TaskDialog.run
+    real_run = TaskDialog.run
 
     def cancel_then_run(dialog):  # the clerk presses Hủy at once
         dialog.task.cancel()
         return real_run(dialog)
 
-    monkeypatch.setattr(page_module.TaskDialog, "run", cancel_then_run)
+    monkeypatch.setattr(TaskDialog, "run", cancel_then_run)
     page.save()
     assert page.status.text() == "Đã hủy; không có tệp nào được ghi."
     assert not out.exists()

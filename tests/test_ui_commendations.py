@@ -16,6 +16,7 @@ from models.commendation_ops import create_decision
 from models.commendations import Decision, Recipient
 from models.db import get_setting
 from ui.pages import commendations as page_module
+from ui.tasks import TaskDialog
 from ui.pages import forms
 from ui.pages.commendations import CertificateOptions, CommendationsPage
 from ui.pages.decision_dialog import DecisionDialog, RecipientSearch
@@ -290,13 +291,13 @@ def test_cancelled_certificates_leave_no_file(page, seeded, tmp_path, monkeypatc
     out = tmp_path / "gk.pdf"
     monkeypatch.setattr(CertificateOptions, "exec", lambda dialog: CertificateOptions.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    real_run = page_module.TaskDialog.run
+    real_run = TaskDialog.run
 
     def cancel_then_run(dialog):  # the clerk presses Hủy at once
         dialog.task.cancel()
         return real_run(dialog)
 
-    monkeypatch.setattr(page_module.TaskDialog, "run", cancel_then_run)
+    monkeypatch.setattr(TaskDialog, "run", cancel_then_run)
     page.print_certificates()
     assert page.status.text() == "Đã hủy; không có tệp nào được ghi."
     assert not out.exists() and not (tmp_path / "gk.pdf.part").exists()

@@ -13,7 +13,7 @@ import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from models.base import database
 
@@ -150,3 +150,27 @@ class TaskDialog(QDialog):
             self._cancel()
             return
         super().reject()
+
+
+def run_writing(parent: QWidget, status: QLabel, title: str, text: str, fn: Callable[..., Any], *args: Any,
+                cancellable: bool = True, message_title: str | None = None) -> Any:
+    """``fn`` (work that writes a document) in the background with a progress
+    dialog: its result, or None when it failed or was cancelled, the clerk
+    told why in ``status`` and, for a failure, in a message box."""
+    from models.base import ModelError
+    from reports.errors import Cancelled
+
+    dialog = TaskDialog(title, text, Task(fn, *args, parent=parent), parent, cancellable=cancellable)
+    if dialog.run():
+        return dialog.result_value
+    error = dialog.error
+    said = message_title or title
+    if error is None or isinstance(error, Cancelled):
+        status.setText("Đã hủy; không có tệp nào được ghi.")
+    elif isinstance(error, ModelError):
+        status.setText(error.message)
+        QMessageBox.warning(parent, said, error.message)
+    else:
+        status.setText(f"Không làm được: {error}")
+        QMessageBox.critical(parent, said, f"Không làm được: {error}")
+    return None

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +26,10 @@ from PySide6.QtWidgets import (
 from models import commendation_ops as ops
 from models.base import ModelError, context
 from models.text import fold, format_date, format_int
-from reports.errors import Cancelled
 
 from ..forms import ERROR_STYLE, ask
 from ..table_model import Column
-from ..tasks import Task, TaskDialog
+from ..tasks import run_writing
 from . import forms
 from .base import ListPage
 from .decision_dialog import DecisionDialog, LogoPicker, remember_logo
@@ -181,22 +179,7 @@ class CommendationsPage(ListPage):
     # -- documents --------------------------------------------------------------------------
 
     def _run(self, title: str, text: str, fn: Callable[..., Any], cancellable: bool = True) -> Any:
-        """``fn`` in the background with a progress dialog; its result, or None
-        when it failed (the clerk is told why) or was cancelled."""
-        task = Task(fn, parent=self)
-        dialog = TaskDialog(title, text, task, self, cancellable=cancellable)
-        if dialog.run():
-            return dialog.result_value
-        error = dialog.error
-        if error is None or isinstance(error, Cancelled):
-            self.status.setText("Đã hủy; không có tệp nào được ghi.")
-        elif isinstance(error, ModelError):
-            self.status.setText(error.message)
-            QMessageBox.warning(self, title, error.message)
-        else:
-            self.status.setText(f"Không làm được: {error}")
-            QMessageBox.critical(self, title, f"Không làm được: {error}")
-        return None
+        return run_writing(self, self.status, title, text, fn, cancellable=cancellable)
 
     def _offer_open(self, path: Path, what: str) -> None:
         self.last_saved = path

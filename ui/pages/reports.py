@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTextBrowser,
@@ -31,12 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import ModelError
 from reports import catalog
-from reports.errors import Cancelled
 from reports.letterhead import Format
 
-from ..tasks import Task, TaskDialog
+from ..tasks import run_writing
 from .base import BasePage
 from .decision_dialog import LogoPicker, remember_logo
 
@@ -168,22 +165,7 @@ class ReportsPage(BasePage):
     # -- actions ----------------------------------------------------------------------
 
     def _run(self, title: str, text: str, fn, *args):
-        """Run ``fn`` in the background with a progress dialog; its result, or
-        None when it failed (the clerk is told why) or was cancelled."""
-        task = Task(fn, *args, parent=self)
-        dialog = TaskDialog(title, text, task, self)
-        if dialog.run():
-            return dialog.result_value
-        error = dialog.error
-        if error is None or isinstance(error, Cancelled):
-            self.status.setText("Đã hủy; không có tệp nào được ghi.")
-        elif isinstance(error, ModelError):
-            self.status.setText(error.message)
-            QMessageBox.warning(self, "Báo cáo", error.message)
-        else:
-            self.status.setText(f"Không làm được: {error}")
-            QMessageBox.critical(self, "Báo cáo", f"Không làm được: {error}")
-        return None
+        return run_writing(self, self.status, title, text, fn, *args, message_title="Báo cáo")
 
     def show_preview(self) -> None:
         req = self.request()
