@@ -59,6 +59,7 @@ def _state(db: Path) -> dict:
             "schema": sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str),
             "marks": sorted(raw.execute("SELECT source, last_sequence FROM exchange_import_mark").fetchall()),
             "check": raw.execute("PRAGMA integrity_check").fetchone()[0],
+            "dangling": raw.execute("PRAGMA foreign_key_check").fetchall(),
         }
 
 
@@ -91,7 +92,7 @@ def test_a_batch_equals_the_packages_one_after_another(sent, offices, tmp_path):
     state = _state(offices.p)
     assert state == _state(one_by_one.p)
     assert state["schema"] == schema_before  # the indexes set aside were built again
-    assert state["check"] == "ok" and len(state["words"]) > state["rows"]["person"]
+    assert state["check"] == "ok" and not state["dangling"] and len(state["words"]) > state["rows"]["person"]
     assert state["marks"] == sorted([(C1, 2), (C2, 1)])
 
     from models.listing import PersonListing
@@ -148,6 +149,41 @@ def test_a_first_package_reusing_a_known_uuid_is_refused_whole(sent, offices, tm
         _import(offices.p, [clash])
     assert clash.name in refused.value.message and "trùng mã" in refused.value.message
     assert file_hash(offices.p) == digest
+
+
+def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, tmp_path):
+    """The head of a household in c2 carries a citizen number a living person of
+    c1 already holds: the head is a conflict, and so are the people recorded in
+    that household, since nothing may point at a person who is not there."""
+    from models.people import Person
+
+    _, first, _second, _other = sent
+    _import(offices.p, [first])
+    with sqlite3.connect(offices.p) as raw:
+        number = raw.execute("SELECT id_number FROM person WHERE owner_unit = ? AND id_number IS NOT NULL "
+                             "AND deleted_at IS NULL", (C1,)).fetchone()[0]
+    use(offices.c2)
+    member = Person.select().where(Person.household_head.is_null(False), Person.deleted_at.is_null()).first()
+    head = member.household_head
+    household = {p.uuid.hex for p in Person.select().where(Person.household_head == head)}
+    head.id_number = number
+    head.save()
+    close()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    package = export_from(offices.c2, usb).path
+
+    batch = _import(offices.p, [package])
+    assert batch.committed
+    conflicts = {c.uuid: c.reason for c in batch.results[0].conflicts}
+    assert number in conflicts[head.uuid.hex]
+    assert household <= set(conflicts) and all("chưa có" in conflicts[u] for u in household)
+    state = _state(offices.p)
+    assert state["check"] == "ok" and state["dangling"] == []
+    with sqlite3.connect(offices.p) as raw:
+        landed = {u for (u,) in raw.execute("SELECT uuid FROM person WHERE owner_unit = ?", (C2,))}
+    assert head.uuid.hex not in landed and not household & landed
+    assert len(landed) > 100  # everybody else came in
 
 
 def test_a_dry_run_lists_every_refusal_and_skipping_them_imports_the_rest(sent, offices, tmp_path):
