@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,28 +30,24 @@ from models import db as dbmod
 from models.base import PermissionDenied, context, database
 from models.enums import Level
 from models.meetings import Meeting
+from models.packages import ImportMark, PackageLog
 from models.people import Person
 from models.units import AdminUnit, find_unit
 
 from . import keys as K
 from .export import Cancelled
+from .opening import check_signed, opened
 from .package import (
     KIND_CATALOGUE_DOWN,
     KIND_DATA_UP,
     Package,
     PackageRefused,
     check_payload_hash,
-    damaged,
-    decrypt_payload,
     read_package,
-    verify_signature,
 )
-from .records import Column, Spec, catalogue_tables, data_tables, specs
-from models.packages import ImportMark, PackageLog
+from .records import TABLE_LABELS, Column, Spec, specs
 
-_HEX = re.compile(r"[0-9a-f]*")
 _CHUNK = 500
-_SCALARS = {str, int, float, bool, type(None)}
 _CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
 _MISSING = object()
 # Page cache while a batch goes in (KiB; SQLite takes it only as pages are used, and its
@@ -60,16 +56,6 @@ _MISSING = object()
 BATCH_CACHE_KIB = 256 * 1024
 _UNRESOLVED = "tham chiếu tới một bản ghi chưa có trong cơ sở dữ liệu này"
 
-TABLE_LABELS = {
-    "group_type": "Loại tổ", "meeting_topic": "Nội dung sinh hoạt", "recommendation_category": "Lĩnh vực kiến nghị",
-    "commendation_form": "Hình thức khen thưởng", "residential_area": "Khu dân cư", "person": "Người dân",
-    "group": "Tổ", "membership": "Thành viên tổ", "party_member": "Đảng viên",
-    "party_assignment": "Phân công đảng viên", "party_comment": "Nhận xét đảng viên", "meeting": "Sinh hoạt tổ",
-    "recommendation": "Kiến nghị", "recommendation_event": "Diễn biến kiến nghị", "mediation_case": "Hòa giải",
-    "household_title": "Danh hiệu hộ", "group_title": "Danh hiệu tổ, khu dân cư", "fund": "Quỹ",
-    "fund_contribution": "Đóng góp quỹ", "group_budget": "Kinh phí tổ", "coordination_rule": "Quy chế phối hợp",
-    "rule_review": "Rà soát quy chế", "decision": "Quyết định khen thưởng", "recipient": "Người, tổ được khen",
-}
 
 
 @dataclass
@@ -167,64 +153,6 @@ def _gap(m: dict[str, Any]) -> str | None:
         return (f"chưa nhận gói {missing} của đơn vị {m['source']}; hãy đề nghị đơn vị đó gửi lại các gói còn thiếu "
                 "hoặc một gói đầy đủ.")
     return None
-
-
-def _validate(pkg: Package, payload: Any) -> None:
-    """Shape and types of every row; tables allowed for the kind; counts as
-    announced. Checked column by column, so that a province's batch of large
-    packages is not held up here."""
-    m = pkg.manifest
-    bad = damaged(pkg.name)
-    if not isinstance(payload, dict) or not isinstance(payload.get("tables"), dict):
-        raise bad
-    allowed = data_tables() if m["kind"] == KIND_DATA_UP else catalogue_tables()
-    all_specs = specs()
-    counts = {}
-    for table, block in payload["tables"].items():
-        if table not in allowed or not isinstance(block, dict):
-            raise bad
-        spec = all_specs[table]
-        if block.get("columns") != spec.names or not isinstance(block.get("rows"), list):
-            raise PackageRefused(f"Gói {pkg.name} có cấu trúc bảng {TABLE_LABELS.get(table, table)} khác với phiên bản "
-                                 "chương trình này; hãy cập nhật Tổ Dân ở cả hai văn phòng rồi gửi lại gói.")
-        rows = block["rows"]
-        if not _rows_valid(spec, rows):
-            raise bad
-        counts[table] = len(rows)
-    announced = {k: v for k, v in m["counts"].items()}
-    if counts != announced:
-        raise bad
-
-
-def _uuids_valid(values: Any) -> bool:
-    """Every value a 32-digit lower-case hex string."""
-    return (not values or (set(map(type, values)) == {str} and set(map(len, values)) == {32}
-                           and _HEX.fullmatch("".join(values)) is not None))
-
-
-def _rows_valid(spec: Spec, rows: list) -> bool:
-    if not rows:
-        return True
-    width, ncols = len(spec.names), len(spec.columns)
-    if set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
-        return False
-    columns = list(zip(*rows))
-    uuids, owners, revs = columns[0], columns[1], columns[2]
-    if not _uuids_valid(uuids) or len(set(uuids)) != len(uuids):
-        return False
-    if set(map(type, owners)) != {str} or max(map(len, owners)) > 5:
-        return False
-    if set(map(type, revs)) != {int} or min(revs) < 1:
-        return False
-    if any(not set(map(type, column)) <= _SCALARS for column in columns[3:ncols]):
-        return False
-    for i, c in enumerate(spec.columns):
-        if c.ref is not None and not _uuids_valid([v for v in columns[i] if v is not None]):
-            return False
-    for extra in columns[ncols:]:  # Meeting's links: lists of uuids
-        if set(map(type, extra)) != {list} or not _uuids_valid([u for links in extra for u in links]):
-            return False
-    return True
 
 
 # -- the plan
@@ -431,14 +359,13 @@ class _Planner:
         this one is settled."""
         if not self_refs:
             return
+        def dangling(values: tuple, written: set[int]) -> bool:
+            return any((v := values[i]) is not None and v >= first_new and v not in written for i in self_refs)
+
         while True:
             written = {r[0] for r in ops.inserts}
-
-            def dangling(values: tuple) -> bool:
-                return any((v := values[i]) is not None and v >= first_new and v not in written for i in self_refs)
-
-            new = {r[0] for r in ops.inserts if dangling(r[1:])}
-            old = {r[-1] for r in ops.updates if dangling(r[:-1])}
+            new = {r[0] for r in ops.inserts if dangling(r[1:], written)}
+            old = {r[-1] for r in ops.updates if dangling(r[:-1], written)}
             if not new and not old:
                 return
             for values in [r[1:] for r in ops.inserts if r[0] in new] + [r[:-1] for r in ops.updates if r[-1] in old]:
@@ -634,13 +561,21 @@ def package_files(paths: list[Path | str]) -> list[Path]:
 def _check_outside(path: Path) -> Package:
     """Every check that needs no passphrase: structure, signature, addressee, replay, hash."""
     pkg = read_package(path)
+    check_signed(pkg, _sender_key(pkg.manifest["source"]))
+    _check_addressed(pkg)
+    check_payload_hash(pkg)
+    return pkg
+
+
+def _sender_key(source: str) -> bytes | None:
+    partner = K.partner(source)
+    return None if partner is None or partner.sign_public is None else bytes(partner.sign_public)
+
+
+def _check_addressed(pkg: Package) -> None:
+    """For this office, of a kind it takes, and not older than what came before."""
     m = pkg.manifest
     source = m["source"]
-    partner = K.partner(source)
-    if partner is None or partner.sign_public is None:
-        raise PackageRefused(f"Khóa của đơn vị gửi {source} chưa được đăng ký ở văn phòng này; hãy đăng ký thẻ "
-                             "khóa của đơn vị đó (xác nhận dấu vân tay qua điện thoại) rồi nhập lại.")
-    verify_signature(pkg, bytes(partner.sign_public))
     home, level = dbmod.home_unit(), dbmod.home_level()
     if home is None or m["target"] != home.code:
         raise PackageRefused(f"Gói {pkg.name} gửi cho đơn vị {m['target']}, không phải cho văn phòng này "
@@ -654,18 +589,6 @@ def _check_outside(path: Path) -> Package:
         raise PackageRefused(f"Gói danh mục của đơn vị {source} chỉ nhập được ở xã, phường thuộc đơn vị đó; "
                              "hãy đưa gói cho đúng văn phòng nhận.")
     _check_sequence(pkg)
-    check_payload_hash(pkg)
-    return pkg
-
-
-def _open_payload(pkg: Package, enc) -> dict[str, Any]:
-    plain = decrypt_payload(pkg, enc)
-    try:
-        payload = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise damaged(pkg.name) from exc
-    _validate(pkg, payload)
-    return payload
 
 
 def _record(pkg: Package, planner: _Planner, result: ImportResult) -> None:
@@ -735,6 +658,7 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
                                          *batch.refusals()[:5]]))
     order = sorted(manifests, key=lambda f: (manifests[f]["source"], manifests[f]["kind"], manifests[f]["sequence"]))
     enc = escrow_key if escrow_key is not None else K.unlock(K.require_office_key(), passphrase)[1]
+    senders = {m["source"]: _sender_key(m["source"]) for m in manifests.values()}
     if not dry_run and db_path is not None:
         from models.backups import take_backup
 
@@ -761,20 +685,22 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
     conn.execute("PRAGMA foreign_keys = OFF")
     current: str | None = None
     try:
-        with database.atomic():
+        with database.atomic(), ExitStack() as stack:
             if isinstance(database.obj, pw.SqliteDatabase):
                 # A row may point at one inserted later in the same transaction.
                 conn.execute("PRAGMA defer_foreign_keys = ON")
             deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming)) \
                 if len(order) > 1 else []
-            for done, f in enumerate(order, start=1):
+            packages = stack.enter_context(closing(opened(order, senders, enc)))
+            for done, (f, open_it) in enumerate(packages, start=1):
                 current = f.name
                 if cancelled and cancelled():
                     raise Cancelled("Đã hủy việc nhập gói; cơ sở dữ liệu không thay đổi.")
                 try:
-                    # Read again: the file may have changed on the USB since it was checked.
-                    pkg = _check_outside(f)
-                    payload = _open_payload(pkg, enc)
+                    # Read again (by the helper, if any): the file may have changed on the USB since
+                    # it was checked.
+                    pkg, payload = open_it()
+                    _check_addressed(pkg)
                 except PackageRefused as exc:
                     if not (dry_run or skip_refused) or len(files) == 1:
                         raise

@@ -23,6 +23,17 @@ TRACKED = ("uuid", "owner_unit", "rev", "updated_at", "deleted_at")
 # Meeting's extra columns: the uuids of the members present, of the topics.
 PRESENT, TOPICS = "_present", "_topics"
 
+TABLE_LABELS = {
+    "group_type": "Loại tổ", "meeting_topic": "Nội dung sinh hoạt", "recommendation_category": "Lĩnh vực kiến nghị",
+    "commendation_form": "Hình thức khen thưởng", "residential_area": "Khu dân cư", "person": "Người dân",
+    "group": "Tổ", "membership": "Thành viên tổ", "party_member": "Đảng viên",
+    "party_assignment": "Phân công đảng viên", "party_comment": "Nhận xét đảng viên", "meeting": "Sinh hoạt tổ",
+    "recommendation": "Kiến nghị", "recommendation_event": "Diễn biến kiến nghị", "mediation_case": "Hòa giải",
+    "household_title": "Danh hiệu hộ", "group_title": "Danh hiệu tổ, khu dân cư", "fund": "Quỹ",
+    "fund_contribution": "Đóng góp quỹ", "group_budget": "Kinh phí tổ", "coordination_rule": "Quy chế phối hợp",
+    "rule_review": "Rà soát quy chế", "decision": "Quyết định khen thưởng", "recipient": "Người, tổ được khen",
+}
+
 
 @dataclass(frozen=True)
 class Column:

@@ -40,6 +40,13 @@ def sent(tmp_path_factory):
     return offices, first, second, other
 
 
+@pytest.fixture(autouse=True)
+def helper_process(monkeypatch):
+    """Every batch here of two packages or more is opened in the helper
+    process, as a province's large ones are; one package opens in-process."""
+    monkeypatch.setattr("exchange.opening.HELPER_FROM", 2)
+
+
 @pytest.fixture
 def offices(sent, tmp_path):
     yield copy_offices(sent[0], tmp_path / "o")

@@ -75,7 +75,7 @@ class SummaryDialog(QDialog):
     then the conflicts; asks before committing."""
 
     def __init__(self, batch, parent: QWidget | None = None):
-        from exchange.merge import TABLE_LABELS
+        from exchange.records import TABLE_LABELS
 
         super().__init__(parent)
         self.setWindowTitle("Tóm tắt trước khi nhập gói dữ liệu")
