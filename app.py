@@ -272,4 +272,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The bundle is its own interpreter: a batch import's helper process starts through it.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
