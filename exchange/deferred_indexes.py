@@ -10,7 +10,11 @@ with everything else.
 
 Kept in place: the indexes the import itself reads while it works (each
 table's uuid, the citizen-number check, the search words of a person being
-replaced), so planning the next package never scans a table.
+replaced), so planning the next package never scans a table. When every
+package comes from a commune never heard from, nothing looks its own rows up
+by uuid, so the uuid indexes wait too; a uuid two packages share then stops
+the import when its unique index is built again (``duplicated_uuid`` tells
+whose it was).
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ FOLLOWS = {"attendance": "meeting", "meeting_topic_link": "meeting", "person_wor
 SHARE = 0.5
 
 
-def _kept(name: str) -> bool:
-    return name in KEPT or name.endswith("_uuid")
+def _kept(name: str, uuids_too: bool) -> bool:
+    return name in KEPT or (uuids_too and name.endswith("_uuid"))
 
 
 def _size(conn: Any, table: str) -> int:
@@ -43,14 +47,15 @@ def tables_to_defer(conn: Any, incoming: Counter) -> list[str]:
     return chosen
 
 
-def drop(conn: Any, tables: Iterable[str]) -> list[tuple[str, str]]:
-    """Drop the deferrable indexes of ``tables``; (name, sql) to build them again."""
+def drop(conn: Any, tables: Iterable[str], uuids_too: bool = False) -> list[tuple[str, str]]:
+    """Drop the deferrable indexes of ``tables`` (``uuids_too``: their uuid
+    indexes as well); (name, sql) to build them again."""
     dropped = []
     for table in tables:
         rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                             "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
         for name, sql in rows:
-            if not _kept(name):
+            if not _kept(name, not uuids_too):
                 conn.execute(f'DROP INDEX "{name}"')
                 dropped.append((name, sql))
     return dropped
@@ -59,3 +64,15 @@ def drop(conn: Any, tables: Iterable[str]) -> list[tuple[str, str]]:
 def rebuild(conn: Any, dropped: list[tuple[str, str]]) -> None:
     for _, sql in dropped:
         conn.execute(sql)
+
+
+def duplicated_uuid(conn: Any, error: Exception) -> tuple[str, str, list[str]] | None:
+    """After a uuid index failed to build again (``error``): the table, the
+    uuid held twice and the units owning its rows."""
+    text = str(error)
+    if not text.endswith(".uuid") or ":" not in text:
+        return None
+    table = text.rsplit(":", 1)[1].strip().removesuffix(".uuid")
+    found = conn.execute(f'SELECT uuid, GROUP_CONCAT(owner_unit) FROM "{table}" GROUP BY uuid HAVING COUNT(*) > 1 '
+                         "LIMIT 1").fetchone()
+    return (table, found[0], sorted(set(found[1].split(",")))) if found else None

@@ -666,11 +666,12 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
     step(1)
     conn = database.connection()
     # Rows surely new: those of communes never heard from (a later full package is mostly unchanged rows).
+    # When each package is the first of its commune, none looks a row up by its uuid.
     incoming = Counter()
     known = {mark.source for mark in ImportMark.select(ImportMark.source).where(ImportMark.kind == KIND_DATA_UP)}
-    for m in manifests.values():
-        if m["kind"] == KIND_DATA_UP and m["source"] not in known:
-            incoming.update(m["counts"])
+    firsts = [m for m in manifests.values() if m["kind"] == KIND_DATA_UP and m["source"] not in known]
+    for m in firsts:
+        incoming.update(m["counts"])
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {min(cache, -BATCH_CACHE_KIB)}")
     # Millions of short-lived rows make Python's cycle collector walk the heap over and
@@ -689,7 +690,8 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
             if isinstance(database.obj, pw.SqliteDatabase):
                 # A row may point at one inserted later in the same transaction.
                 conn.execute("PRAGMA defer_foreign_keys = ON")
-            deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming)) \
+            deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming),
+                                             uuids_too=len({m["source"] for m in firsts}) == len(manifests)) \
                 if len(order) > 1 else []
             packages = stack.enter_context(closing(opened(order, senders, enc)))
             for done, (f, open_it) in enumerate(packages, start=1):
@@ -724,7 +726,18 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
             current = None
             if dry_run or (confirm is not None and not confirm(batch)):
                 raise _Rollback
-            deferred_indexes.rebuild(conn, deferred)
+            try:
+                deferred_indexes.rebuild(conn, deferred)
+            except (pw.IntegrityError, sqlite3.IntegrityError) as exc:
+                clash = deferred_indexes.duplicated_uuid(conn, exc)
+                if clash is None:
+                    raise
+                table, uuid, owners = clash
+                names = ", ".join(f.name for f in order if manifests[f]["source"] in owners)
+                raise PackageRefused(
+                    f"Không nhập được các gói {names}: cùng một mã bản ghi ({TABLE_LABELS.get(table, table)} "
+                    f"{uuid[:8]}) có trong dữ liệu của {len(owners)} đơn vị {', '.join(owners)}; cơ sở dữ liệu "
+                    "không thay đổi, hãy báo cho các văn phòng gửi kiểm tra lại.") from exc
     except _Rollback:
         return batch
     except (pw.IntegrityError, sqlite3.IntegrityError) as exc:  # raw executemany raises sqlite3's own

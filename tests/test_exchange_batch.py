@@ -158,6 +158,32 @@ def test_a_first_package_reusing_a_known_uuid_is_refused_whole(sent, offices, tm
     assert file_hash(offices.p) == digest
 
 
+def test_two_new_communes_sending_the_same_record_are_refused_by_name(sent, offices, tmp_path):
+    """Both packages are the first of their commune, so their rows are not
+    looked for one by one; the uuid they share still stops the batch, and the
+    clerk is told which packages and communes hold it."""
+    from exchange.records import specs
+
+    _, first, _second, other = sent
+    use(offices.c1)
+    from models.areas import ResidentialArea
+
+    taken = ResidentialArea.select().where(ResidentialArea.owner_unit == C1).first().uuid.hex
+    close()
+    names = specs()["residential_area"].names
+    row = {"uuid": taken, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "name": "Thôn Giả",
+           "kind": "thon", "commune_code": C2}
+    clash = _signed_package(offices, tmp_path, C2, {"tables": {"residential_area": {
+        "columns": names, "rows": [[row.get(n, "" if n == "front_head_name" else None) for n in names]]}}})
+    digest = file_hash(offices.p)
+    with pytest.raises(PackageRefused) as refused:
+        _import(offices.p, [first, clash])
+    message = refused.value.message
+    assert first.name in message and clash.name in message and other.name not in message
+    assert C1 in message and C2 in message and taken[:8] in message and "Khu dân cư" in message
+    assert file_hash(offices.p) == digest
+
+
 def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, tmp_path):
     """The head of a household in c2 carries a citizen number a living person of
     c1 already holds: the head is a conflict, and so are the people recorded in
