@@ -17,12 +17,12 @@ class Fund(TrackedModel):
 class FundContribution(TrackedModel):
     fund = pw.ForeignKeyField(Fund, backref="contributions")
     group = pw.ForeignKeyField(Group, backref="fund_contributions")
-    year = pw.IntegerField(index=True)
+    year = pw.IntegerField()  # indexed first in its *_figures index
     target = pw.BigIntegerField(default=0)
     raised = pw.BigIntegerField(default=0)
 
 
 class GroupBudget(TrackedModel):
     group = pw.ForeignKeyField(Group, backref="budgets")
-    year = pw.IntegerField(index=True)
+    year = pw.IntegerField()  # indexed first in its *_figures index
     amount = pw.BigIntegerField()

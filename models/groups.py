@@ -32,7 +32,7 @@ class Group(TrackedModel):
 
 class Membership(TrackedModel):
     group = pw.ForeignKeyField(Group, backref="memberships")
-    person = pw.ForeignKeyField(Person, backref="memberships")
+    person = pw.ForeignKeyField(Person, backref="memberships", index=False)  # (person, group) at the end
     role = EnumField(Role, default=Role.MEMBER)
     start_date = pw.DateField(null=True)
     end_date = pw.DateField(null=True)

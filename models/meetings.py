@@ -12,7 +12,7 @@ from .people import Person
 
 class Meeting(TrackedModel):
     group = pw.ForeignKeyField(Group, backref="meetings")
-    held_on = pw.DateField(index=True)
+    held_on = pw.DateField()  # indexed first in meeting_figures
     place = pw.CharField(default="")
     chair = pw.ForeignKeyField(Person, null=True, backref="chaired_meetings")
     # Residents who came but are not members of the group.

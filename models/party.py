@@ -35,7 +35,7 @@ class PartyAssignment(TrackedModel):
 
 
 class PartyComment(TrackedModel):
-    party_member = pw.ForeignKeyField(PartyMember, backref="comments")
+    party_member = pw.ForeignKeyField(PartyMember, backref="comments", index=False)  # (party_member, year)
     year = pw.IntegerField()
     cell_comment = pw.TextField(default="")
     front_comment = pw.TextField(default="")

@@ -28,7 +28,7 @@ class Person(TrackedModel):
     ethnicity = pw.CharField(default="Kinh")
     religion = pw.CharField(default="")
     occupation = pw.CharField(default="")
-    area = pw.ForeignKeyField(ResidentialArea, null=True, backref="people")
+    area = pw.ForeignKeyField(ResidentialArea, null=True, backref="people", index=False)  # person_figures
     household_head = pw.ForeignKeyField("self", null=True, backref="household")
     # Set when the person's own data were erased on request; counts stay.
     erased_at = pw.DateTimeField(null=True)

@@ -16,7 +16,7 @@ class Recommendation(TrackedModel):
     group = pw.ForeignKeyField(Group, null=True, backref="recommendations")
     meeting = pw.ForeignKeyField(Meeting, null=True, backref="recommendations")
     raised_by = pw.ForeignKeyField(Person, null=True, backref="recommendations")
-    category = pw.ForeignKeyField(RecommendationCategory, backref="recommendations")
+    category = pw.ForeignKeyField(RecommendationCategory, backref="recommendations", index=False)  # *_figures
     content = pw.TextField()
     raised_on = pw.DateField(index=True)
     forwarded_to = pw.CharField(default="")

@@ -13,7 +13,7 @@ from .people import Person
 
 class HouseholdTitle(TrackedModel):
     head = pw.ForeignKeyField(Person, backref="household_titles")
-    year = pw.IntegerField(index=True)
+    year = pw.IntegerField()  # indexed first in its *_figures index
     kind = EnumField(HouseholdTitleKind)
 
 
@@ -29,7 +29,7 @@ class GroupTitle(TrackedModel):
 
     group = pw.ForeignKeyField(Group, null=True, backref="titles")
     area = pw.ForeignKeyField(ResidentialArea, null=True, backref="titles")
-    year = pw.IntegerField(index=True)
+    year = pw.IntegerField()  # indexed first in its *_figures index
     kind = EnumField(GroupTitleKind)
 
     class Meta:
