@@ -18,7 +18,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack, closing
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from models.units import AdminUnit, find_unit
 
 from . import keys as K
 from .export import Cancelled
-from .opening import check_signed, opened
+from .opening import check_signed, open_file, opened
 from .package import (
     KIND_CATALOGUE_DOWN,
     KIND_DATA_UP,
@@ -45,7 +45,7 @@ from .package import (
     check_payload_hash,
     read_package,
 )
-from .records import TABLE_LABELS, Column, Spec, specs
+from .records import TABLE_LABELS, Column, Spec, catalogue_tables, specs
 
 _CHUNK = 500
 _CONTENT_SKIP = {"uuid", "owner_unit", "rev", "updated_at"}
@@ -171,8 +171,15 @@ class _Planner:
         # Nothing of a commune never heard from can be here yet: its rows need not be
         # looked for one by one (a uuid that clashes anyway trips the unique index and
         # the whole import is refused).
-        self.first_from_source = self.kind == KIND_DATA_UP and ImportMark.get_or_none(
+        self.first_from_source = self._first_from_source()
+
+    # what the plan asks of the database (_DetachedPlanner answers without one)
+    def _first_from_source(self) -> bool:
+        return self.kind == KIND_DATA_UP and ImportMark.get_or_none(
             ImportMark.source == self.source, ImportMark.kind == self.kind) is None
+
+    def _next_id(self, table: str) -> int:
+        return _next_free_id(table)
 
     def owners_ok(self, owner: str) -> bool:
         # A method, not a lambda held by the planner: a cycle would keep every
@@ -181,6 +188,17 @@ class _Planner:
             return True
         return self.kind == KIND_CATALOGUE_DOWN and (
             (u := find_unit(owner, Level.COMMUNE)) is not None and u.province_code == self.source)
+
+    @classmethod
+    def adopt(cls, m: dict[str, Any], plan: tuple) -> _Planner:
+        """A plan made by plan_detached."""
+        planner = cls(m, {"tables": {}})
+        ops, counts, conflicts = plan
+        all_specs = specs()
+        planner.ops = [_Ops(all_specs[t], inserts, links=links, people_words=words) for t, inserts, links, words in ops]
+        planner.counts = {t: TableCounts(*c) for t, c in counts.items()}
+        planner.conflicts = [Conflict(*c) for c in conflicts]
+        return planner
 
     # bulk look-ups
     def _lookup(self, model: type[pw.Model], uuids: list[str], columns: str = "uuid, id") -> list[tuple]:
@@ -216,7 +234,7 @@ class _Planner:
             r[3]: r for r in self._lookup(model, [r[0] for r in rows], db_cols)}
         own_ids = self.ids.setdefault(model, {})
         own_ids.update({u: r[0] for u, r in existing.items()})
-        next_id = (database.execute_sql(f'SELECT MAX(id) FROM "{spec.table}"').fetchone()[0] or 0) + 1
+        next_id = self._next_id(spec.table)
         # New ids first, so that a row may point at a later one of the same table.
         fresh = [r[0] for r in rows if r[0] not in own_ids]
         own_ids.update(zip(fresh, range(next_id, next_id + len(fresh))))
@@ -394,20 +412,21 @@ class _Planner:
                     links.setdefault(mid, ([], []))[slot].append(other)
         return {k: (sorted(a), sorted(b)) for k, (a, b) in links.items()}
 
-    def _check_unique_people(self, ops: _Ops) -> None:
-        """A citizen number already held by a living person of another record
-        (someone registered in two communes) is a conflict, not a crash."""
+    def numbers_taken(self) -> set[str]:
+        """The citizen numbers of living people this plan writes that a living
+        person of another record already holds."""
+        ops = next((o for o in self.ops if o.spec.model is Person), None)
+        if ops is None:
+            return set()
         cols = [c.name for c in ops.spec.columns]
         num, dead = cols.index("id_number"), cols.index("deleted_at")
         numbers = {}
         for row in ops.inserts:
             if row[1 + num] and row[1 + dead] is None:
-                numbers[row[1 + num]] = (row, True)
+                numbers[row[1 + num]] = row[0]
         for row in ops.updates:
             if row[num] and row[dead] is None:
-                numbers[row[num]] = (row, False)
-        if not numbers:
-            return
+                numbers[row[num]] = row[-1]
         clash: set[str] = set()
         keys = list(numbers)
         for i in range(0, len(keys), _CHUNK):
@@ -415,12 +434,18 @@ class _Planner:
             marks = ",".join("?" * len(chunk))
             for number, pid in database.execute_sql(
                     f"SELECT id_number, id FROM person WHERE deleted_at IS NULL AND id_number IN ({marks})", chunk):
-                row, is_new = numbers[number]
-                own = row[0] if is_new else row[-1]
-                if pid != own:
+                if pid != numbers[number]:
                     clash.add(number)
+        return clash
+
+    def _check_unique_people(self, ops: _Ops) -> None:
+        """A citizen number already held by a living person of another record
+        (someone registered in two communes) is a conflict, not a crash."""
+        clash = self.numbers_taken()
         if not clash:
             return
+        cols = [c.name for c in ops.spec.columns]
+        num, dead = cols.index("id_number"), cols.index("deleted_at")
         counts = self.counts[ops.spec.table]
         uuid_i = cols.index("uuid")
         for is_new, rows in ((True, ops.inserts), (False, ops.updates)):
@@ -441,6 +466,47 @@ class _Planner:
             rows[:] = kept
         live_ids = {r[0] for r in ops.inserts} | {r[-1] for r in ops.updates}
         ops.people_words = [w for w in ops.people_words if w[0] in live_ids]
+
+
+class _DetachedPlanner(_Planner):
+    """Plans the first package of a commune in the helper process, away from
+    the database: its new rows take ids from the range the batch set aside for
+    it, and its references go to its own rows or to the catalogues. A plan
+    that would need anything else (a reference to another record, which only
+    the database can answer) is given up, and the package planned in the
+    batch's own process; so is one whose citizen numbers clash there."""
+
+    def __init__(self, m: dict[str, Any], payload: dict[str, Any], first_ids: dict[str, int],
+                 catalogues: dict[str, dict[str, int]]):
+        self.first_ids, self.catalogues, self.missed = first_ids, catalogues, False
+        super().__init__(m, payload)
+
+    def _first_from_source(self) -> bool:
+        return True
+
+    def _next_id(self, table: str) -> int:
+        return self.first_ids[table]
+
+    def _lookup(self, model: type[pw.Model], uuids: list[str], columns: str = "uuid, id") -> list[tuple]:
+        known = self.catalogues.get(model._meta.table_name, {})
+        found = [(u, known[u]) for u in uuids if u in known]
+        self.missed = self.missed or len(found) < len(uuids)
+        return found
+
+    def _check_unique_people(self, ops: _Ops) -> None:
+        pass  # against the database, when the plan comes back (numbers_taken)
+
+
+def plan_detached(m: dict[str, Any], payload: dict[str, Any], first_ids: dict[str, int],
+                  catalogues: dict[str, dict[str, int]]) -> tuple | None:
+    """In the helper: the plan of a commune's first package as plain values
+    (``_Planner.adopt`` takes it back), or None when it needs the database."""
+    planner = _DetachedPlanner(m, payload, first_ids, catalogues)
+    planner.run()
+    if planner.missed:
+        return None
+    return ([(o.spec.table, o.inserts, o.links, o.people_words) for o in planner.ops],
+            {t: astuple(c) for t, c in planner.counts.items()}, [astuple(c) for c in planner.conflicts])
 
 
 def _label(spec: Spec, row: list) -> str:
@@ -565,6 +631,39 @@ def _check_outside(path: Path) -> Package:
     _check_addressed(pkg)
     check_payload_hash(pkg)
     return pkg
+
+
+def _next_free_id(table: str) -> int:
+    return (database.execute_sql(f'SELECT MAX(id) FROM "{table}"').fetchone()[0] or 0) + 1
+
+
+def _unchanged(pkg: Package, checked: dict[str, Any]) -> None:
+    if pkg.manifest != checked:
+        raise PackageRefused(f"Gói {pkg.name} đã thay đổi trên USB trong lúc nhập; hãy chép lại gói từ máy của "
+                             "văn phòng gửi rồi nhập lại.")
+
+
+def _set_aside(order: list[Path], manifests: dict[Path, dict[str, Any]], known: set[str]) -> dict[Path, tuple]:
+    """The arguments of plan_detached for each package that is the first of a
+    commune never heard from. Every package of the batch, in order, has a range
+    of new ids set aside for as many rows as it announces: one planned in the
+    helper takes its ids from there, one planned here from the largest id
+    written so far, which never reaches past its own range. Rows left out
+    leave gaps, which cost nothing."""
+    all_specs = specs()
+    top = {t: _next_free_id(t) for t in all_specs}
+    catalogues = {t: dict(database.execute_sql(f'SELECT uuid, id FROM "{t}"').fetchall())
+                  for t in catalogue_tables()}
+    planning, seen = {}, set()
+    for f in order:
+        m = manifests[f]
+        if m["kind"] == KIND_DATA_UP and m["source"] not in known | seen:
+            planning[f] = (dict(top), catalogues)
+        seen.add(m["source"])
+        for t, n in m["counts"].items():
+            if t in top:
+                top[t] += n
+    return planning
 
 
 def _sender_key(source: str) -> bytes | None:
@@ -693,7 +792,8 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
             deferred = deferred_indexes.drop(conn, deferred_indexes.tables_to_defer(conn, incoming),
                                              uuids_too=len({m["source"] for m in firsts}) == len(manifests)) \
                 if len(order) > 1 else []
-            packages = stack.enter_context(closing(opened(order, senders, enc)))
+            planning = _set_aside(order, manifests, known)
+            packages = stack.enter_context(closing(opened(order, senders, enc, planning)))
             for done, (f, open_it) in enumerate(packages, start=1):
                 current = f.name
                 if cancelled and cancelled():
@@ -701,17 +801,25 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
                 try:
                     # Read again (by the helper, if any): the file may have changed on the USB since
                     # it was checked.
-                    pkg, payload = open_it()
+                    pkg, payload, plan = open_it()
+                    _unchanged(pkg, manifests[f])
                     _check_addressed(pkg)
+                    planner = _Planner.adopt(pkg.manifest, plan) if plan is not None else None
+                    if planner is not None and planner.numbers_taken():
+                        # Someone registered in two communes: planned here, row by row.
+                        planner = None
+                        pkg, payload = open_file(f, senders, enc)
+                        _unchanged(pkg, manifests[f])
                 except PackageRefused as exc:
                     if not (dry_run or skip_refused) or len(files) == 1:
                         raise
                     refused.append((f.name, str(exc)))
                     continue
                 m = pkg.manifest
-                planner = _Planner(m, payload)
-                planner.run()
-                del payload
+                if planner is None:
+                    planner = _Planner(m, payload)
+                    planner.run()
+                del payload, plan
                 result = ImportResult(pkg.name, m["package_id"], m["kind"], m["source"], m["source_name"],
                                       m["target"], m["sequence"], m["full"], planner.counts, planner.conflicts,
                                       _gap(m))

@@ -4,7 +4,9 @@ parsing and the shape of every row, refused as damaged at the first fault.
 A batch opens its packages in a helper process, a couple ahead of the one
 being written: that work is pure Python (a tenth of a second for a commune's
 package) while writing leaves the second core idle, so a province's 150
-packages open while the ones before them go in. The helper reads each file
+packages open while the ones before them go in. The first package of a
+commune never heard from is planned there too (merge.plan_detached), so that
+the batch's own process is left with little but SQLite's writing. The helper reads each file
 again itself and checks its signature and hash before decrypting, so nothing
 is trusted across the process boundary that was not checked on the far side
 from the bytes on the USB.
@@ -44,6 +46,8 @@ _SCALARS = {str, int, float, bool, type(None)}
 HELPER_FROM = 6
 # Packages opened ahead of the one being written (each is held in memory meanwhile).
 AHEAD = 2
+# A package opened: itself, then its records or the plan the helper made of them.
+Opened = tuple[Package, dict[str, Any] | None, tuple | None]
 
 
 def unknown_sender(source: str) -> PackageRefused:
@@ -78,31 +82,44 @@ def open_file(path: Path, senders: dict[str, bytes], enc: X25519PrivateKey) -> t
     return pkg, open_payload(pkg, enc)
 
 
-def _open_in_helper(path: Path, senders: dict[str, bytes], enc_raw: bytes) -> tuple[Package, bytes]:
+def _open_in_helper(path: Path, senders: dict[str, bytes], enc_raw: bytes, planning: tuple | None
+                    ) -> tuple[Package, bytes, bool]:
     pkg, payload = open_file(path, senders, X25519PrivateKey.from_private_bytes(enc_raw))
-    # Both ends are the same interpreter, and marshal loads a payload's lists of
-    # plain values about a third faster than pickle.
-    return pkg, marshal.dumps(payload)
+    # Both ends are the same interpreter, and marshal loads lists of plain values
+    # about a third faster than pickle.
+    if planning is not None:
+        from .merge import plan_detached  # the planner lives with the merge
+
+        plan = plan_detached(pkg.manifest, payload, *planning)
+        if plan is not None:
+            return pkg, marshal.dumps(plan), True
+    return pkg, marshal.dumps(payload), False
 
 
-def _received(future: Future, path: Path, senders: dict[str, bytes], enc: X25519PrivateKey
-              ) -> tuple[Package, dict[str, Any]]:
+def _received(future: Future, path: Path, senders: dict[str, bytes], enc: X25519PrivateKey) -> Opened:
     try:
-        pkg, data = future.result()
+        pkg, data, planned = future.result()
     except BrokenProcessPool:
         # The helper died (killed, or could not start here): open it in this process instead.
-        return open_file(path, senders, enc)
-    return pkg, marshal.loads(data)
+        return _here(path, senders, enc)
+    return (pkg, None, marshal.loads(data)) if planned else (pkg, marshal.loads(data), None)
 
 
-def opened(files: list[Path], senders: dict[str, bytes], enc: X25519PrivateKey
-           ) -> Iterator[tuple[Path, Callable[[], tuple[Package, dict[str, Any]]]]]:
+def _here(path: Path, senders: dict[str, bytes], enc: X25519PrivateKey) -> Opened:
+    return (*open_file(path, senders, enc), None)
+
+
+def opened(files: list[Path], senders: dict[str, bytes], enc: X25519PrivateKey,
+           planning: dict[Path, tuple] | None = None) -> Iterator[tuple[Path, Callable[[], Opened]]]:
     """Each file in order with a call that returns it opened (or raises
-    PackageRefused): from HELPER_FROM files on, opened ahead in a helper
-    process. Close the iterator to stop the helper."""
+    PackageRefused): the package, then its records or, for a file in
+    ``planning`` (the arguments of merge.plan_detached), maybe its plan
+    instead. From HELPER_FROM files on, they are opened (and those planned)
+    ahead in a helper process. Close the iterator to stop the helper."""
+    planning = planning or {}
     if len(files) < HELPER_FROM:
         for f in files:
-            yield f, partial(open_file, f, senders, enc)
+            yield f, partial(_here, f, senders, enc)
         return
     # spawn, not fork: the screen imports from a thread of a Qt process.
     pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
@@ -113,7 +130,7 @@ def opened(files: list[Path], senders: dict[str, bytes], enc: X25519PrivateKey
 
         def top_up() -> None:
             while len(ahead) < AHEAD and (f := next(waiting, None)) is not None:
-                ahead.append((f, pool.submit(_open_in_helper, f, senders, raw)))
+                ahead.append((f, pool.submit(_open_in_helper, f, senders, raw, planning.get(f))))
 
         top_up()
         while ahead:

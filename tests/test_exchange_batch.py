@@ -62,7 +62,9 @@ def _state(db: Path) -> dict:
                                             "'exchange_package_log', 'exchange_import_mark')")]
         return {
             "rows": {t: raw.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables},
-            "words": sorted(raw.execute("SELECT word, sort_key, person_id FROM person_word").fetchall()),
+            # Local ids may differ (a batch sets ranges of them aside): people by their uuid.
+            "words": sorted(raw.execute("SELECT word, w.sort_key, uuid FROM person_word w "
+                                        "JOIN person p ON p.id = w.person_id").fetchall()),
             "schema": sorted(raw.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str),
             "marks": sorted(raw.execute("SELECT source, last_sequence FROM exchange_import_mark").fetchall()),
             "check": raw.execute("PRAGMA integrity_check").fetchone()[0],
@@ -184,17 +186,21 @@ def test_two_new_communes_sending_the_same_record_are_refused_by_name(sent, offi
     assert file_hash(offices.p) == digest
 
 
-def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, tmp_path):
+@pytest.mark.parametrize("together", [False, True], ids=["after-c1", "in-one-batch-with-c1"])
+def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, tmp_path, together):
     """The head of a household in c2 carries a citizen number a living person of
     c1 already holds: the head is a conflict, and so are the people recorded in
-    that household, since nothing may point at a person who is not there."""
+    that household, since nothing may point at a person who is not there. In
+    one batch, c2's package is planned in the helper first; the clash sends it
+    back to be planned row by row."""
     from models.people import Person
 
     _, first, _second, _other = sent
-    _import(offices.p, [first])
-    with sqlite3.connect(offices.p) as raw:
-        number = raw.execute("SELECT id_number FROM person WHERE owner_unit = ? AND id_number IS NOT NULL "
-                             "AND deleted_at IS NULL", (C1,)).fetchone()[0]
+    use(offices.c1)
+    number = Person.select().where(Person.id_number.is_null(False), Person.deleted_at.is_null()).first().id_number
+    close()
+    if not together:
+        _import(offices.p, [first])
     use(offices.c2)
     member = Person.select().where(Person.household_head.is_null(False), Person.deleted_at.is_null()).first()
     head = member.household_head
@@ -206,9 +212,9 @@ def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, t
     usb.mkdir()
     package = export_from(offices.c2, usb).path
 
-    batch = _import(offices.p, [package])
+    batch = _import(offices.p, [first, package] if together else [package])
     assert batch.committed
-    conflicts = {c.uuid: c.reason for c in batch.results[0].conflicts}
+    conflicts = {c.uuid: c.reason for c in batch.results[-1].conflicts}
     assert number in conflicts[head.uuid.hex]
     assert household <= set(conflicts) and all("chưa có" in conflicts[u] for u in household)
     state = _state(offices.p)
@@ -217,6 +223,35 @@ def test_a_household_whose_head_is_left_out_is_left_out_with_it(sent, offices, t
         landed = {u for (u,) in raw.execute("SELECT uuid FROM person WHERE owner_unit = ?", (C2,))}
     assert head.uuid.hex not in landed and not household & landed
     assert len(landed) > 100  # everybody else came in
+
+
+def test_a_first_package_pointing_at_another_communes_record_is_planned_against_the_database(
+        sent, offices, tmp_path):
+    """The helper plans a commune's first package only from its own rows and
+    the catalogues; a membership of c2 in c1's group, for c1's person, needs
+    the database (c1's rows went in earlier in the same batch), so that
+    package is planned in the batch's own process and the membership lands."""
+    from exchange.records import specs
+    from models.groups import Membership
+
+    _, first, _second, _other = sent
+    use(offices.c1)
+    member = Membership.select().first()
+    group, person = member.group.uuid.hex, member.person.uuid.hex
+    close()
+    names = specs()["membership"].names
+    row = {"uuid": "ab" * 16, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "group": group,
+           "person": person, "role": "member", "start_date": "2025-01-01"}
+    joined = _signed_package(offices, tmp_path, C2, {"tables": {"membership": {
+        "columns": names, "rows": [[row.get(n) for n in names]]}}})
+
+    batch = _import(offices.p, [first, joined])
+    assert batch.committed and batch.results[-1].counts["membership"].created == 1
+    with sqlite3.connect(offices.p) as raw:
+        landed = raw.execute("SELECT g.uuid, p.uuid FROM membership m JOIN \"group\" g ON g.id = m.group_id "
+                             "JOIN person p ON p.id = m.person_id WHERE m.uuid = ?", ("ab" * 16,)).fetchall()
+    assert landed == [(group, person)]
+    assert _state(offices.p)["dangling"] == []
 
 
 def test_a_dry_run_lists_every_refusal_and_skipping_them_imports_the_rest(sent, offices, tmp_path):
