@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -159,12 +160,25 @@ def restore(db_path: Path | str, source: Path | str) -> Path:
     if problem:
         raise ModelError(problem)
     safety = take_backup(db_path, "restore")
+    live = database.connection()
+    size = live.execute("PRAGMA page_size").fetchone()[0]
     src = sqlite3.connect(f"file:{Path(source)}?mode=ro", uri=True)
-    try:
-        # The backup API writes every page in one transaction of the target.
-        src.backup(database.connection())
-    finally:
-        src.close()
+    with tempfile.TemporaryDirectory(dir=Path(db_path).resolve().parent) as work:
+        try:
+            if src.execute("PRAGMA page_size").fetchone()[0] != size:
+                # A database in WAL mode takes in only pages of its own size, and a backup
+                # from an older installation (4 KiB pages) may differ: a copy at this size goes in.
+                resized = sqlite3.connect(Path(work) / "resized.todan", isolation_level=None)
+                src.backup(resized)
+                src.close()
+                resized.execute("PRAGMA journal_mode = DELETE")
+                resized.execute(f"PRAGMA page_size = {size}")
+                resized.execute("VACUUM")
+                src = resized
+            # The backup API writes every page in one transaction of the target.
+            src.backup(live)
+        finally:
+            src.close()
     return safety
 
 

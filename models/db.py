@@ -24,6 +24,10 @@ APP_ID = "todan"
 SCHEMA_VERSION = 8
 
 PRAGMAS = {
+    # For a new file only (an existing one keeps its size): 8 KiB pages take a
+    # province's first 150 packages ~10 % faster than SQLite's 4 KiB, with the
+    # same cache in bytes. Set before WAL, which fixes the size once the file exists.
+    "page_size": 8192,
     "journal_mode": "wal",
     "synchronous": 2,  # FULL: a power cut must not lose a committed save
     "foreign_keys": 1,

@@ -98,6 +98,25 @@ def test_restore_first_backs_up_then_brings_back_the_old_state(db, tmp_path):
         assert raw.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 2
 
 
+def test_a_backup_with_pages_of_another_size_is_restored(db, tmp_path):
+    """A backup from an older installation (SQLite's 4 KiB pages) goes into a
+    database made since (8 KiB)."""
+    path = Path(db.database)
+    Person.create(full_name="Lê Văn Cũ")
+    old = take_backup(path, "manual")
+    with sqlite3.connect(old, isolation_level=None) as raw:
+        raw.execute("PRAGMA journal_mode = DELETE")
+        raw.execute("PRAGMA page_size = 4096")
+        raw.execute("VACUUM")
+        assert raw.execute("PRAGMA page_size").fetchone()[0] == 4096
+    Person.create(full_name="Trần Thị Mới")
+    restore(path, old)
+    assert [p.full_name for p in Person.select()] == ["Lê Văn Cũ"]
+    assert db.execute_sql("PRAGMA page_size").fetchone()[0] == 8192
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert list(tmp_path.glob("tmp*")) == []  # the resized copy is gone
+
+
 def test_damaged_file_is_detected_and_left_untouched(tmp_path):
     path = tmp_path / "hong.todan"
     db = dbmod.open_database(path)
