@@ -14,6 +14,7 @@ from the bytes on the USB.
 
 from __future__ import annotations
 
+import gc
 import json
 import marshal
 import re
@@ -122,7 +123,9 @@ def opened(files: list[Path], senders: dict[str, bytes], enc: X25519PrivateKey,
             yield f, partial(_here, f, senders, enc)
         return
     # spawn, not fork: the screen imports from a thread of a Qt process.
-    pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+    # The helper makes millions of short-lived objects holding no cycles: its
+    # cycle collector would walk them over and over, as the batch's would.
+    pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=gc.disable)
     try:
         raw = enc.private_bytes_raw()
         waiting = iter(files)
