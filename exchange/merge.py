@@ -1,7 +1,10 @@
 """Importing packages: fail closed in the order of design.md, then one code
 path for the dry run and the commit — each package planned, then applied,
 all in one transaction that a dry run (or a "no" to the summary) rolls back.
-A batch (a province's USB folder) is one transaction after one backup.
+A batch (a province's USB folder) is one transaction after one backup; a
+large one opens its packages in a helper process (exchange.opening), which
+also plans the first package of each commune never heard from, and writes
+with its secondary indexes set aside (exchange.deferred_indexes).
 
 Merge per uuid: new → create; same rev and content → unchanged; higher rev →
 update; lower rev → stale, ignored; same rev with other content, a record not
@@ -377,6 +380,7 @@ class _Planner:
         this one is settled."""
         if not self_refs:
             return
+
         def dangling(values: tuple, written: set[int]) -> bool:
             return any((v := values[i]) is not None and v >= first_new and v not in written for i in self_refs)
 
