@@ -84,6 +84,8 @@ def test_receiving_several_packages_leaves_out_the_refused_one_when_told(qtbot, 
     other = export_from(offices.c2, offices.folder).path
     broken = tmp_path / "hong.tdx"
     broken.write_bytes(b"PK\x03\x04 not a package")
+    # Opened and planned in the helper process, as a province's large batch is, from the screen's thread.
+    monkeypatch.setattr("exchange.opening.HELPER_FROM", 2)
     page = _page(qtbot, offices.p, monkeypatch)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(first), str(broken), str(other)], ""))
