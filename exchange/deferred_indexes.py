@@ -9,8 +9,9 @@ unchanged, and a rollback (refusal, dry run, a killed process) puts them back
 with everything else.
 
 Kept in place: the indexes the import itself reads while it works (each
-table's uuid, the citizen-number check, the search words of a person being
-replaced), so planning the next package never scans a table. When every
+table's uuid, the citizen-number check; the search words of a person being
+replaced are found by the table's own key), so planning the next package
+never scans a table. When every
 package comes from a commune never heard from, nothing looks its own rows up
 by uuid, so the uuid indexes wait too; a uuid two packages share then stops
 the import when its unique index is built again (``duplicated_uuid`` tells
@@ -23,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-KEPT = {"person_unique_id_number", "person_word_person_id_word"}
+KEPT = {"person_unique_id_number"}
 # Rows that travel inside another table's rows, or are derived from them.
 FOLLOWS = {"attendance": "meeting", "meeting_topic_link": "meeting", "person_word": "person"}
 # Defer when the batch brings at least this share of a table's present size.

@@ -21,7 +21,7 @@ from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 PRAGMAS = {
     # For a new file only (an existing one keeps its size): 8 KiB pages take a
@@ -164,14 +164,14 @@ def _fill_words(db: pw.Database, first_id: int = 0) -> int:
 
 def _fill_pairs(db: pw.Database, first_id: int = 0) -> int:
     """The pair rows (``people.pair_key``) of the people whose word rows are
-    there, made by SQLite from those rows and written in index order."""
+    there, made by SQLite from those rows and written in the table's order."""
     from .people import PAIR
 
     cursor = db.execute_sql(
         "INSERT INTO person_word (word, sort_key, person_id) "
         "SELECT ? || a.word || ' ' || b.word, a.sort_key, a.person_id FROM person_word a "
         "JOIN person_word b ON b.person_id = a.person_id AND a.word < b.word "
-        "WHERE a.person_id > ? AND a.word < ? AND b.word < ? ORDER BY 1, 2, 3",
+        "WHERE a.person_id > ? AND a.word < ? AND b.word < ? ORDER BY 3, 1",
         (PAIR, first_id, PAIR, PAIR))
     return cursor.rowcount
 
@@ -228,13 +228,30 @@ def _to_v8(migrator: SqliteMigrator) -> None:
     analyze(migrator.database)
 
 
+def _to_v9(migrator: SqliteMigrator) -> None:
+    """The search index stored by person, without a rowid table and the index
+    by person beside it: a third less to write on every import."""
+    from .people import PersonWord
+
+    db = migrator.database
+    db.execute_sql("ALTER TABLE person_word RENAME TO person_word_v8")
+    PersonWord._schema.create_table()
+    # In the new table's order; its index is built once the rows are in.
+    db.execute_sql("INSERT OR IGNORE INTO person_word (person_id, word, sort_key) "
+                   "SELECT person_id, word, sort_key FROM person_word_v8 ORDER BY person_id, word")
+    db.execute_sql("DROP TABLE person_word_v8")
+    PersonWord._schema.create_indexes()
+    analyze(db)
+
+
 def analyze(db: pw.Database) -> None:
     """Give the query planner the shape of the indexes (after bulk writes)."""
     db.execute_sql("ANALYZE")
 
 
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
-                                                          6: _to_v6, 7: _to_v7, 8: _to_v8}
+                                                          6: _to_v6, 7: _to_v7, 8: _to_v8,
+                                                          9: _to_v9}
 
 
 def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:

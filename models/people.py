@@ -86,16 +86,19 @@ class PersonWord(BaseModel):
     name order. Kept in step by
     ``Person.save``; filled in bulk by the migration and the demo generator."""
 
+    # The key's columns first: SQLite 3.40's integrity check misreads a WITHOUT
+    # ROWID table whose NOT NULL column comes before one of its key's.
+    person = pw.ForeignKeyField(Person, backref="words", index=False, on_delete="CASCADE")
     word = pw.CharField(max_length=40)
     sort_key = pw.CharField(default="")
-    person = pw.ForeignKeyField(Person, backref="words", index=False, on_delete="CASCADE")
 
     class Meta:
-        primary_key = False
-        indexes = (
-            (("word", "sort_key", "person"), True),
-            (("person", "word"), False),
-        )
+        # Stored by person (a person's rows are rewritten together, and a batch of
+        # packages appends), with no rowid table beside it; searched through
+        # (word, sort_key), an index that holds the person too.
+        primary_key = pw.CompositeKey("person", "word")
+        without_rowid = True
+        indexes = ((("word", "sort_key"), False),)
 
 
 def index_person_words(person: Person) -> None:

@@ -143,3 +143,36 @@ def test_version_5_databases_get_the_pairs(tmp_path):
     assert PersonWord.select().where(PersonWord.word == "~thi van").count() == 2
     assert [r[0] for r in PersonListing().fetch(0, 10, "van thi")] == ["Trần Văn Thi", "Lê Thị Vân"]
     db.close()
+
+
+def test_version_8_search_words_are_stored_by_person(tmp_path):
+    """The words of a version 8 database (a rowid table with two indexes) move
+    into the table stored by person, every one of them, and search still finds."""
+    import sqlite3
+
+    from models import db as dbmod
+
+    path = tmp_path / "v8.todan"
+    db = dbmod.open_database(path)
+    for name in ("Trần Văn Thi", "Lê Thị Vân", "Nguyễn Văn An"):
+        Person.create(full_name=name)
+    words = sorted(db.execute_sql("SELECT word, sort_key, person_id FROM person_word").fetchall())
+    db.execute_sql("DROP TABLE person_word")
+    db.execute_sql('CREATE TABLE "person_word" ("id" INTEGER NOT NULL PRIMARY KEY, "word" VARCHAR(40) NOT NULL, '
+                   '"sort_key" VARCHAR(255) NOT NULL, "person_id" INTEGER NOT NULL, '
+                   'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE UNIQUE INDEX "person_word_word_sort_key_person_id" ON "person_word" '
+                   '("word", "sort_key", "person_id")')
+    db.execute_sql('CREATE INDEX "person_word_person_id_word" ON "person_word" ("person_id", "word")')
+    db.connection().executemany("INSERT INTO person_word (word, sort_key, person_id) VALUES (?, ?, ?)", words)
+    dbmod.set_setting("schema_version", "8")
+    db.close()
+
+    db = dbmod.open_database(path)
+    assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
+    assert sorted(db.execute_sql("SELECT word, sort_key, person_id FROM person_word").fetchall()) == words
+    assert [r[0] for r in PersonListing().fetch(0, 10, "van")] == ["Nguyễn Văn An", "Trần Văn Thi", "Lê Thị Vân"]
+    db.close()
+    with sqlite3.connect(path) as raw:
+        schema = dict(raw.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'person_word'"))
+    assert "WITHOUT ROWID" in schema["person_word"] and set(schema) == {"person_word", "person_word_word_sort_key"}
