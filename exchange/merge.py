@@ -806,8 +806,10 @@ def import_packages(paths: list[Path | str], passphrase: str, db_path: Path | st
                     # Read again (by the helper, if any): the file may have changed on the USB since
                     # it was checked.
                     pkg, payload, plan = open_it()
+                    # The same manifest was checked for this office before; the order of a
+                    # sender's packages may have moved with the ones written since.
                     _unchanged(pkg, manifests[f])
-                    _check_addressed(pkg)
+                    _check_sequence(pkg)
                     planner = _Planner.adopt(pkg.manifest, plan) if plan is not None else None
                     if planner is not None and planner.numbers_taken():
                         # Someone registered in two communes: planned here, row by row.
