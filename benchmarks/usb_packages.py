@@ -54,6 +54,12 @@ def new_province(path: Path) -> None:
     dbmod.init_database(path, find_unit(PROVINCE, Level.PROVINCE), Level.PROVINCE).close()
 
 
+def flush() -> None:
+    """Put what the system still holds for the disk on it (where the system can be told)."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def measure(communes: int = 150, runs: int = 1, folder: Path | None = None) -> list[tuple]:
     """(name, value, unit, target, ok) for benchmarks/run.py; ok None marks a comparison.
     The commune databases are kept in ``folder`` (built once)."""
@@ -143,7 +149,7 @@ def run(folder: Path, communes: int, quiet: bool, runs: int = 1) -> dict[str, fl
         shutil.copy(ready, province)
         # Gigabytes written while getting ready (the exports, the run before) go to disk
         # first, so that the system's flushing of them is not counted against this import.
-        os.sync()
+        flush()
         t = time.perf_counter()
         done = subprocess.run([sys.executable, str(ROOT / "app.py"), "import", "--db", str(province), str(packages)],
                               env={**os.environ, "TODAN_PASSPHRASE": PASS}, capture_output=True, text=True)
@@ -178,7 +184,7 @@ def run(folder: Path, communes: int, quiet: bool, runs: int = 1) -> dict[str, fl
         where = " WHERE owner_unit <> ?" if "owner_unit" in cols else ""
         params = (PROVINCE,) if where else ()
         data[table] = (cols, src.execute(f'SELECT * FROM "{table}"{where}', params).fetchall())
-    os.sync()
+    flush()
     t = time.perf_counter()
     dst.execute("BEGIN")
     for table in tables:
