@@ -119,9 +119,20 @@ class BaseModel(pw.Model):
         return super().delete()
 
 
+OWNER_INDEXED: set[type[pw.Model]] = set()
+
+
+def by_owner(model: type[pw.Model]) -> None:
+    """Index ``model`` by its owning unit: a province's lists of one commune."""
+    model.add_index(model.index(model.owner_unit))
+    OWNER_INDEXED.add(model)
+
+
 class TrackedModel(BaseModel):
     uuid = pw.UUIDField(unique=True, default=uuidlib.uuid4)
-    owner_unit = pw.CharField(max_length=5, index=True, default="")
+    # Indexed only where lists filter on it (people, groups, party members,
+    # recommendations: see by_owner); elsewhere it only cost writes.
+    owner_unit = pw.CharField(max_length=5, default="")
     rev = pw.IntegerField(default=1)
     updated_at = pw.DateTimeField(default=now)
     deleted_at = pw.DateTimeField(null=True)

@@ -15,13 +15,13 @@ import peewee as pw
 from playhouse.migrate import SqliteMigrator, migrate
 
 from . import registry
-from .base import BaseModel, ModelError, context, database
+from .base import OWNER_INDEXED, BaseModel, ModelError, TrackedModel, context, database
 from .catalogues import seed_catalogues
 from .enums import Level
 from .units import AdminUnit, OfficialUnit, find_unit
 
 APP_ID = "todan"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 PRAGMAS = {
     # For a new file only (an existing one keeps its size): 8 KiB pages take a
@@ -244,6 +244,16 @@ def _to_v9(migrator: SqliteMigrator) -> None:
     analyze(db)
 
 
+def _to_v10(migrator: SqliteMigrator) -> None:
+    """Indexes no query reads: the owning unit where no list filters on it
+    (base.by_owner), the folded name of people (searched through PersonWord)."""
+    db = migrator.database
+    unused = [f"{model._meta.table_name}_owner_unit" for model in registry.MODELS
+              if issubclass(model, TrackedModel) and model not in OWNER_INDEXED] + ["person_search_name"]
+    for name in unused:
+        db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
 def analyze(db: pw.Database) -> None:
     """Give the query planner the shape of the indexes (after bulk writes)."""
     db.execute_sql("ANALYZE")
@@ -251,7 +261,7 @@ def analyze(db: pw.Database) -> None:
 
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
                                                           6: _to_v6, 7: _to_v7, 8: _to_v8,
-                                                          9: _to_v9}
+                                                          9: _to_v9, 10: _to_v10}
 
 
 def backup_to(target: Path | str, progress: Callable[[int, int], None] | None = None) -> Path:

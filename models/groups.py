@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee as pw
 
 from .areas import ResidentialArea
-from .base import EnumField, TrackedModel
+from .base import EnumField, TrackedModel, by_owner
 from .catalogues import GroupType
 from .enums import Role
 from .people import Person
@@ -55,3 +55,6 @@ Membership.add_index(
     )
 )
 Membership.add_index(Membership.index(Membership.person, Membership.group))
+
+
+by_owner(Group)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import TrackedModel
+from .base import TrackedModel, by_owner
 from .groups import Group
 from .people import Person
 
@@ -43,3 +43,6 @@ class PartyComment(TrackedModel):
 
     class Meta:
         indexes = ((("party_member", "year"), False),)
+
+
+by_owner(PartyMember)

@@ -7,7 +7,7 @@ import re
 import peewee as pw
 
 from .areas import ResidentialArea
-from .base import BaseModel, EnumField, TrackedModel, database
+from .base import BaseModel, EnumField, TrackedModel, by_owner, database
 from .enums import Gender
 from .text import fold, nfc, sort_key
 
@@ -16,7 +16,7 @@ class Person(TrackedModel):
     full_name = pw.CharField()
     # Folded name for search ('dang' finds 'Đặng') and the Vietnamese sort key;
     # both are derived from full_name on every save.
-    search_name = pw.CharField(index=True, default="")
+    search_name = pw.CharField(default="")  # searched through PersonWord
     sort_key = pw.CharField(index=True, default="")
     gender = EnumField(Gender, null=True)
     # Old records often hold the year alone: birth_date is then empty.
@@ -108,3 +108,6 @@ def index_person_words(person: Person) -> None:
         rows = [(w, person.sort_key, person.id) for w in name_words(person.search_name)]
         if rows:
             PersonWord.insert_many(rows, fields=[PersonWord.word, PersonWord.sort_key, PersonWord.person]).execute()
+
+
+by_owner(Person)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import EnumField, TrackedModel
+from .base import EnumField, TrackedModel, by_owner
 from .catalogues import RecommendationCategory
 from .enums import RecommendationState
 from .groups import Group
@@ -33,3 +33,6 @@ class RecommendationEvent(TrackedModel):
     state = EnumField(RecommendationState)
     on_date = pw.DateField()
     note = pw.TextField(default="")
+
+
+by_owner(Recommendation)

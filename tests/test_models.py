@@ -180,6 +180,8 @@ def _make_v1(path):
     # What peewee declared before version 8 (one-column indexes a wider one covers).
     db.execute_sql('CREATE INDEX "meeting_held_on" ON "meeting" ("held_on")')
     db.execute_sql('CREATE INDEX "person_area_id" ON "person" ("area_id")')
+    db.execute_sql('CREATE INDEX "meeting_owner_unit" ON "meeting" ("owner_unit")')
+    db.execute_sql('CREATE INDEX "person_search_name" ON "person" ("search_name")')
     dbmod.set_setting("schema_version", "1")
     db.close()
 
@@ -197,7 +199,8 @@ def test_older_schema_is_migrated_after_a_copy_is_taken(tmp_path):
     assert Person.get().full_name == "Nguyễn Văn Cũ"
     indexes = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {name for name, _table, _columns in dbmod.REPORT_INDEXES} <= indexes
-    assert not indexes & {"meeting_held_on", "person_area_id"}
+    assert not indexes & {"meeting_held_on", "person_area_id", "meeting_owner_unit", "person_search_name"}
+    assert "person_owner_unit" in indexes  # the province's people list of one commune reads it
     # The search index is built for the people already there.
     from models.listing import PersonListing
     assert [row[0] for row in PersonListing().fetch(0, 10, "cu")] == ["Nguyễn Văn Cũ"]
