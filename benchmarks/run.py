@@ -128,8 +128,10 @@ def startup(db: Path, runs: int) -> Figure:
     return Figure("Khởi động đến cửa sổ chính sẵn sàng", seconds, "giây", "≤ 1,0 giây", seconds <= 1.0)
 
 
-def memory(db: Path) -> Figure:
-    mb = _run_probe(db, memory=True)["rss_kb"] / 1024
+def memory(db: Path, runs: int) -> Figure:
+    # Peak resident size varies from one start to the next (when the background check and
+    # the system's file cache happen to land): the median, like every other figure.
+    mb = median_of(lambda: _run_probe(db, memory=True)["rss_kb"] / 1024, runs)
     return Figure("Bộ nhớ khi mở danh sách người dân", mb, "MB", "≤ 300 MB", mb <= 300)
 
 
@@ -223,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         out_dir = Path(tmp)
         steps: list[tuple[str, Callable[[], Figure | list[Figure]]]] = [
             ("startup", lambda: startup(db, args.runs)),
-            ("memory", lambda: memory(db)),
+            ("memory", lambda: memory(db, args.runs)),
             ("search", lambda: search(db, args.runs)),
             ("summary", lambda: summary_report(db, args.runs, out_dir)),
             ("certificates", lambda: certificates(min(args.runs, 3), out_dir)),
