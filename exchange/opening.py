@@ -5,11 +5,11 @@ A batch opens its packages in a helper process, a couple ahead of the one
 being written: that work is pure Python (a tenth of a second for a commune's
 package) while writing leaves the second core idle, so a province's 150
 packages open while the ones before them go in. The first package of a
-commune never heard from is planned there too (merge.plan_detached), so that
-the batch's own process is left with little but SQLite's writing. The helper reads each file
-again itself and checks its signature and hash before decrypting, so nothing
-is trusted across the process boundary that was not checked on the far side
-from the bytes on the USB.
+commune never heard from is planned there too (merge.plan_detached), which
+leaves the batch's own process little but SQLite's writing. The helper reads
+each file again itself and checks its signature and hash before decrypting,
+so nothing is trusted across the process boundary that was not checked on
+the far side from the bytes on the USB.
 """
 
 from __future__ import annotations
