@@ -11,11 +11,10 @@ with everything else.
 Kept in place: the indexes the import itself reads while it works (each
 table's uuid, the citizen-number check; the search words of a person being
 replaced are found by the table's own key), so planning the next package
-never scans a table. When every
-package comes from a commune never heard from, nothing looks its own rows up
-by uuid, so the uuid indexes wait too; a uuid two packages share then stops
-the import when its unique index is built again (``duplicated_uuid`` tells
-whose it was).
+never scans a table. When every package comes from a commune never heard
+from, nothing looks its own rows up by uuid, so the uuid indexes wait too; a
+uuid two packages share then stops the import when its unique index is built
+again (``duplicated_uuid`` tells whose it was).
 """
 
 from __future__ import annotations
@@ -31,8 +30,8 @@ FOLLOWS = {"attendance": "meeting", "meeting_topic_link": "meeting", "person_wor
 SHARE = 0.5
 
 
-def _kept(name: str, uuids_too: bool) -> bool:
-    return name in KEPT or (uuids_too and name.endswith("_uuid"))
+def _kept(name: str, keep_uuids: bool) -> bool:
+    return name in KEPT or (keep_uuids and name.endswith("_uuid"))
 
 
 def _size(conn: Any, table: str) -> int:
