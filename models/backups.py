@@ -169,12 +169,14 @@ def restore(db_path: Path | str, source: Path | str) -> Path:
                 # A database in WAL mode takes in only pages of its own size, and a backup
                 # from an older installation (4 KiB pages) may differ: a copy at this size goes in.
                 resized = sqlite3.connect(Path(work) / "resized.todan", isolation_level=None)
-                src.backup(resized)
-                src.close()
-                resized.execute("PRAGMA journal_mode = DELETE")
-                resized.execute(f"PRAGMA page_size = {size}")
-                resized.execute("VACUUM")
-                src = resized
+                try:
+                    src.backup(resized)
+                finally:
+                    src.close()
+                    src = resized
+                src.execute("PRAGMA journal_mode = DELETE")
+                src.execute(f"PRAGMA page_size = {size}")
+                src.execute("VACUUM")
             # The backup API writes every page in one transaction of the target.
             src.backup(live)
         finally:
