@@ -126,6 +126,21 @@ def _signed_package(offices, tmp_path: Path, source: str, payload: dict) -> Path
     return path
 
 
+def _one_row_package(offices, tmp_path: Path, table: str, values: dict) -> Path:
+    """c2's signed package of one row of ``table`` (a column not in ``values`` left empty)."""
+    from exchange.records import specs
+
+    names = specs()[table].names
+    row = {"owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", **values}
+    return _signed_package(offices, tmp_path, C2, {"tables": {table: {
+        "columns": names, "rows": [[row.get(n, "" if n == "front_head_name" else None) for n in names]]}}})
+
+
+def _area_package(offices, tmp_path: Path, uuid: str) -> Path:
+    return _one_row_package(offices, tmp_path, "residential_area",
+                            {"uuid": uuid, "name": "Thôn Giả", "kind": "thon", "commune_code": C2})
+
+
 def test_a_package_refused_after_others_were_applied_changes_nothing(sent, offices, tmp_path):
     _, first, _second, other = sent
     good, late = (first, C2) if C1 < C2 else (other, C1)
@@ -142,17 +157,11 @@ def test_a_package_refused_after_others_were_applied_changes_nothing(sent, offic
 def test_a_first_package_reusing_a_known_uuid_is_refused_whole(sent, offices, tmp_path):
     """The rows of a commune never heard from are not looked for one by one;
     a uuid another commune's record already holds still cannot slip in."""
-    from exchange.records import specs
-
     _, first, _second, _other = sent
     _import(offices.p, [first])
     with sqlite3.connect(offices.p) as raw:
         taken = raw.execute("SELECT uuid FROM residential_area WHERE owner_unit = ?", (C1,)).fetchone()[0]
-    names = specs()["residential_area"].names
-    row = {"uuid": taken, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "name": "Thôn Giả",
-           "kind": "thon", "commune_code": C2}
-    clash = _signed_package(offices, tmp_path, C2, {"tables": {"residential_area": {
-        "columns": names, "rows": [[row.get(n, "" if n == "front_head_name" else None) for n in names]]}}})
+    clash = _area_package(offices, tmp_path, taken)
     digest = file_hash(offices.p)
     with pytest.raises(PackageRefused) as refused:
         _import(offices.p, [clash])
@@ -164,19 +173,13 @@ def test_two_new_communes_sending_the_same_record_are_refused_by_name(sent, offi
     """Both packages are the first of their commune, so their rows are not
     looked for one by one; the uuid they share still stops the batch, and the
     clerk is told which packages and communes hold it."""
-    from exchange.records import specs
+    from models.areas import ResidentialArea
 
     _, first, _second, other = sent
     use(offices.c1)
-    from models.areas import ResidentialArea
-
     taken = ResidentialArea.select().where(ResidentialArea.owner_unit == C1).first().uuid.hex
     close()
-    names = specs()["residential_area"].names
-    row = {"uuid": taken, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "name": "Thôn Giả",
-           "kind": "thon", "commune_code": C2}
-    clash = _signed_package(offices, tmp_path, C2, {"tables": {"residential_area": {
-        "columns": names, "rows": [[row.get(n, "" if n == "front_head_name" else None) for n in names]]}}})
+    clash = _area_package(offices, tmp_path, taken)
     digest = file_hash(offices.p)
     with pytest.raises(PackageRefused) as refused:
         _import(offices.p, [first, clash])
@@ -231,7 +234,6 @@ def test_a_first_package_pointing_at_another_communes_record_is_planned_against_
     the catalogues; a membership of c2 in c1's group, for c1's person, needs
     the database (c1's rows went in earlier in the same batch), so that
     package is planned in the batch's own process and the membership lands."""
-    from exchange.records import specs
     from models.groups import Membership
 
     _, first, _second, _other = sent
@@ -239,11 +241,8 @@ def test_a_first_package_pointing_at_another_communes_record_is_planned_against_
     member = Membership.select().first()
     group, person = member.group.uuid.hex, member.person.uuid.hex
     close()
-    names = specs()["membership"].names
-    row = {"uuid": "ab" * 16, "owner_unit": C2, "rev": 1, "updated_at": "2025-01-01 00:00:00", "group": group,
-           "person": person, "role": "member", "start_date": "2025-01-01"}
-    joined = _signed_package(offices, tmp_path, C2, {"tables": {"membership": {
-        "columns": names, "rows": [[row.get(n) for n in names]]}}})
+    joined = _one_row_package(offices, tmp_path, "membership", {"uuid": "ab" * 16, "group": group, "person": person,
+                                                                 "role": "member", "start_date": "2025-01-01"})
 
     batch = _import(offices.p, [first, joined])
     assert batch.committed and batch.results[-1].counts["membership"].created == 1
