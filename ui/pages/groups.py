@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from models import db as dbmod
-from models import details, yearly_ops
-from models.enums import Level
+from models import details
 from models.listing import GroupListing
 
 from ..labels import ACTIVE, DISSOLVED, YES
@@ -40,8 +38,7 @@ class GroupsPage(RegisterPage):
 
     def __init__(self, parent=None):
         super().__init__(GroupListing(), parent)
-        if dbmod.home_level() is Level.PROVINCE:
-            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
+        self.add_unit_filter()
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("group_type_id", "Mọi loại tổ", [])
         self.add_filter("active", "Mọi tình trạng", [(True, ACTIVE), (False, DISSOLVED)])

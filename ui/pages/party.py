@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from models import db as dbmod
-from models import yearly_ops
-from models.enums import Level
 from models.listing import PartyMemberListing
 
 from ..register_dialogs import AssignDialog, EndAssignmentDialog, PartyMemberDialog
@@ -34,8 +31,7 @@ class PartyPage(RegisterPage):
 
     def __init__(self, parent=None):
         super().__init__(PartyMemberListing(), parent)
-        if dbmod.home_level() is Level.PROVINCE:
-            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
+        self.add_unit_filter()
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("lives_here", "Mọi nơi sinh hoạt", [(True, "Sinh hoạt nơi cư trú")])
         self.add_button("&Thêm…", self.add_member, "Ctrl+N")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models import db as dbmod
-from models import privacy, registers, yearly_ops
-from models.enums import Level, Role
+from models import privacy, registers
+from models.enums import Role
 from models.listing import PersonListing
 from models.text import fold
 
@@ -38,8 +37,7 @@ class PeoplePage(RegisterPage):
 
     def __init__(self, parent=None):
         super().__init__(PersonListing(), parent)
-        if dbmod.home_level() is Level.PROVINCE:
-            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
+        self.add_unit_filter()
         self.add_filter("area_id", "Mọi khu dân cư", [])
         self.add_filter("role", "Mọi vai trò", [(r, label(r)) for r in Role])
         self.add_button("&Thêm…", self.add_person, "Ctrl+N")

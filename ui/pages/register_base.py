@@ -7,8 +7,10 @@ from typing import Any, Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
-from models import details
+from models import db as dbmod
+from models import details, yearly_ops
 from models.base import context
+from models.enums import Level
 
 from ..excel_dialogs import ImportDialog, export_list
 from .base import ListPage
@@ -38,6 +40,11 @@ class RegisterPage(ListPage):
                        else None)
         self.watch(box.currentIndexChanged, lambda _i: self.apply_filters())
         return self.add_tool(box)  # type: ignore[return-value]
+
+    def add_unit_filter(self) -> None:
+        """At a province office, the commune to list (the area filter follows it)."""
+        if dbmod.home_level() is Level.PROVINCE:
+            self.add_filter("unit", "Mọi xã, phường", [(c.id, c.name) for c in yearly_ops.commune_choices()])
 
     def load(self) -> None:
         if "area_id" in self.filter_boxes:
