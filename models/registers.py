@@ -203,8 +203,8 @@ def add_member(*, group_id: int, person_id: int, role: Role | str = Role.MEMBER,
                start_date: dt.date | None = None, end_date: dt.date | None = None) -> Membership:
     """Add a person to a group in a role. A new tổ trưởng ends the previous
     one's term, and a serving quyền tổ trưởng's interim, on the day before;
-    a tổ trưởng who started that day or later is a mistake to correct first. An interim leader's end, when given, is at
-    most 6 months after the start."""
+    a tổ trưởng who started that day or later is a mistake to correct first.
+    An interim leader's end, when given, is at most 6 months after the start."""
     role = Role(role)
     group = _get(Group, group_id, "tổ")
     person = _get(Person, person_id, "người dân")
